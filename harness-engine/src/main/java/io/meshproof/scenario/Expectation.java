@@ -1,5 +1,7 @@
 package io.meshproof.scenario;
 
+import io.meshproof.bookinfo.Behavior;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.meshproof.scenario;
 
+import io.meshproof.bookinfo.Behavior;
+
 import io.meshproof.bookinfo.BookinfoCatalog;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.meshproof.scenario;
 
+import io.meshproof.bookinfo.Behavior;
+
 import java.util.List;
 
 /** Changes to stock bookinfo for one scenario: extra instances with a behavior. */
