@@ -177,6 +177,9 @@ public final class ScenarioReader {
         if (type == String.class) {
             return "a text";
         }
+        if (type == Duration.class) {
+            return "duration (a number with a unit, such as 500ms or 2s)";
+        }
         if (List.class.isAssignableFrom(type)) {
             return "a list";
         }

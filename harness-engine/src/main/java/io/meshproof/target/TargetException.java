@@ -12,4 +12,9 @@ public class TargetException extends Exception {
     public TargetException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this; // the message says what failed and how to fix it; a cause keeps its own trace
+    }
 }

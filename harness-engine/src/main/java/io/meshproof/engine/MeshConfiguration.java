@@ -1,0 +1,65 @@
+package io.meshproof.engine;
+
+import org.junit.platform.engine.ConfigurationParameters;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The run's configuration (DESIGN.md section 2), read from JUnit configuration parameters, which
+ * Maven passes through from {@code -Dmesh.*} on the command line.
+ */
+public record MeshConfiguration(
+        String target,
+        List<String> scenarioPatterns,
+        Optional<Path> scenariosDir,
+        Path reportDir,
+        boolean dryRun,
+        String profile,
+        Optional<String> localMutant,
+        Map<String, String> all) {
+
+    public static final String PREFIX = "mesh.";
+    public static final String TARGET = "mesh.target";
+    public static final String SCENARIOS = "mesh.scenarios";
+    public static final String SCENARIOS_DIR = "mesh.scenarios.dir";
+    public static final String REPORT_DIR = "mesh.report.dir";
+    public static final String DRY_RUN = "mesh.dryRun";
+    public static final String PROFILE = "mesh.profile";
+    public static final String LOCAL_MUTANT = "mesh.local.mutant";
+
+    /** Every parameter the harness reads, so the report can show the run's configuration. */
+    static final List<String> KNOWN = List.of(TARGET, SCENARIOS, SCENARIOS_DIR, REPORT_DIR, DRY_RUN, PROFILE, LOCAL_MUTANT,
+            "mesh.cluster", "mesh.kubeconfig", "mesh.kube.context", "mesh.k3s.image", "mesh.istio.version",
+            "mesh.linkerd.version", "mesh.install", "mesh.upgrade.from", "mesh.upgrade.to", "mesh.convergence.timeout");
+
+    public static MeshConfiguration from(ConfigurationParameters params) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String key : KNOWN) {
+            params.get(key).filter(v -> !v.isBlank()).ifPresent(v -> all.put(key, v));
+        }
+        return new MeshConfiguration(
+                all.getOrDefault(TARGET, "local"),
+                Optional.ofNullable(all.get(SCENARIOS)).map(s -> Arrays.stream(s.split(","))
+                        .map(String::strip).filter(p -> !p.isEmpty()).toList()).orElse(List.of()),
+                Optional.ofNullable(all.get(SCENARIOS_DIR)).map(Path::of),
+                Path.of(all.getOrDefault(REPORT_DIR, "target/mesh-conformance")),
+                Boolean.parseBoolean(all.getOrDefault(DRY_RUN, "false")),
+                all.getOrDefault(PROFILE, "default"),
+                Optional.ofNullable(all.get(LOCAL_MUTANT)),
+                all);
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(all.get(key));
+    }
+
+    /** The directory this target's reports go to: {@code <report dir>/<target>}. */
+    public Path targetReportDir() {
+        return reportDir.resolve(target);
+    }
+}

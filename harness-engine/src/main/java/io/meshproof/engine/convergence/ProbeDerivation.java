@@ -1,0 +1,82 @@
+package io.meshproof.engine.convergence;
+
+import io.meshproof.bookinfo.BookinfoCatalog;
+import io.meshproof.scenario.Route;
+import io.meshproof.scenario.Scenario;
+import io.meshproof.scenario.Traffic;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Derives, from a scenario's mesh state and traffic, a probe that only the new state can satisfy
+ * (DESIGN.md section 6). Where no request can tell the new state from the old one, there is no
+ * probe and the gate relies on the target's own "applied" signal.
+ */
+public final class ProbeDerivation {
+
+    /** The chance that the old state passes the probe by luck must stay below this. */
+    static final double CHANCE_PASS = 1e-3;
+    static final int MIN_CONSECUTIVE = 10;
+
+    private static final Pattern REVIEWS_VIA_PRODUCTPAGE = Pattern.compile("/productpage.*|/api/v1/products/\\d+/reviews.*");
+
+    private ProbeDerivation() {
+    }
+
+    public static Optional<Probe> derive(Scenario scenario) {
+        Traffic traffic = scenario.traffic();
+        if (!reachesReviews(traffic)) {
+            return Optional.empty();
+        }
+        Optional<Route> route = scenario.mesh().routes().stream().filter(r -> r.service().equals("reviews")).findFirst();
+        if (route.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> headers = headersAtReviews(traffic);
+        Optional<Route.Rule> rule = route.get().rules().stream().filter(r -> matches(r, headers)).findFirst();
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> allowed = new TreeSet<>();
+        rule.get().backends().stream().filter(b -> b.weightOr100() > 0).forEach(b -> allowed.add(b.version()));
+        List<String> all = BookinfoCatalog.VERSIONS.get("reviews");
+        if (allowed.size() >= all.size()) {
+            return Optional.empty();
+        }
+        // the old state is stock round robin over every version: each answer lands in the allowed set with this chance
+        double q = (double) allowed.size() / all.size();
+        int consecutive = Math.max(MIN_CONSECUTIVE, (int) Math.ceil(Math.log(CHANCE_PASS) / Math.log(q)));
+        return Optional.of(new Probe("answers only from reviews " + String.join(", ", allowed),
+                response -> response.status() == 200 && allowed.contains(response.version()), consecutive));
+    }
+
+    private static boolean reachesReviews(Traffic traffic) {
+        if (traffic.destination().equals("reviews")) {
+            return true;
+        }
+        return traffic.destination().equals("productpage") && REVIEWS_VIA_PRODUCTPAGE.matcher(traffic.request().path()).matches();
+    }
+
+    /** The headers reviews sees: productpage sets end-user from the session; a tester sends its own. */
+    private static Map<String, String> headersAtReviews(Traffic traffic) {
+        Map<String, String> headers = new HashMap<>();
+        if (traffic.destination().equals("reviews")) {
+            headers.putAll(traffic.request().headers());
+        }
+        if (traffic.user() != null) {
+            headers.put("end-user", traffic.user());
+        }
+        return headers;
+    }
+
+    private static boolean matches(Route.Rule rule, Map<String, String> headers) {
+        return rule.match() == null || rule.match().headers().entrySet().stream()
+                .allMatch(h -> h.getValue().equals(headers.get(h.getKey())));
+    }
+}

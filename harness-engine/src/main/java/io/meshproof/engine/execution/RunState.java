@@ -1,0 +1,79 @@
+package io.meshproof.engine.execution;
+
+import io.meshproof.engine.MeshConfiguration;
+import io.meshproof.engine.console.ConsoleProgress;
+import io.meshproof.load.LoadRunner;
+import io.meshproof.oracle.ErrorRates;
+import io.meshproof.report.ScenarioReport;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * State shared by the whole run: configuration, the error rates every check gets (the suite's
+ * false-failure budget split over its checks), the console, the load runner and the scenario
+ * reports gathered for the target's report.
+ */
+public final class RunState {
+
+    private final MeshConfiguration config;
+    private final ErrorRates rates;
+    private final int checks;
+    private final ConsoleProgress console;
+    private final LoadRunner loadRunner;
+    private final Instant started = Instant.now();
+    private volatile String targetFailure;
+    private final List<ScenarioReport> reports = Collections.synchronizedList(new ArrayList<>());
+
+    public RunState(MeshConfiguration config, int checks, ConsoleProgress console, LoadRunner loadRunner) {
+        this.config = config;
+        this.checks = checks;
+        this.rates = ErrorRates.bonferroni(checks);
+        this.console = console;
+        this.loadRunner = loadRunner;
+    }
+
+    public MeshConfiguration config() {
+        return config;
+    }
+
+    public ErrorRates rates() {
+        return rates;
+    }
+
+    public int checks() {
+        return checks;
+    }
+
+    public ConsoleProgress console() {
+        return console;
+    }
+
+    public LoadRunner loadRunner() {
+        return loadRunner;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public void targetFailed(String reason) {
+        this.targetFailure = reason;
+    }
+
+    public java.util.Optional<String> targetFailure() {
+        return java.util.Optional.ofNullable(targetFailure);
+    }
+
+    public void add(ScenarioReport report) {
+        reports.add(report);
+    }
+
+    public List<ScenarioReport> reports() {
+        synchronized (reports) {
+            return List.copyOf(reports);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.meshproof.target.local;
+
+import io.meshproof.scenario.MeshState;
+import io.meshproof.scenario.Route;
+import io.meshproof.scenario.Scenario;
+import io.meshproof.target.FeatureSupport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the local target renders natively; anything else is reported unsupported, never faked. */
+final class LocalSupport {
+
+    private LocalSupport() {
+    }
+
+    static FeatureSupport of(Scenario scenario) {
+        List<String> missing = new ArrayList<>();
+        MeshState mesh = scenario.mesh();
+        for (Route route : mesh.routes()) {
+            for (Route.Rule rule : route.rules()) {
+                if (rule.timeout() != null) {
+                    missing.add("route timeouts");
+                }
+                if (rule.retries() != null) {
+                    missing.add("retries");
+                }
+                if (rule.fault() != null) {
+                    missing.add("fault injection");
+                }
+            }
+        }
+        if (!mesh.destinations().isEmpty()) {
+            missing.add("destination policies (connection pools, outlier detection)");
+        }
+        if (mesh.mtls() != null) {
+            missing.add("mTLS modes");
+        }
+        if (!mesh.authorization().isEmpty()) {
+            missing.add("authorization");
+        }
+        if (!mesh.rateLimits().isEmpty()) {
+            missing.add("rate limits");
+        }
+        if (!scenario.chaos().isEmpty()) {
+            missing.add("chaos actions");
+        }
+        if (missing.isEmpty()) {
+            return FeatureSupport.nativelySupported();
+        }
+        return FeatureSupport.unsupported("the local target does not render " + String.join(", ", missing.stream().distinct().toList()) + " yet");
+    }
+}

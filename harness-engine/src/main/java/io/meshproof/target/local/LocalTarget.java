@@ -1,0 +1,362 @@
+package io.meshproof.target.local;
+
+import io.meshproof.bookinfo.Behavior;
+import io.meshproof.bookinfo.BookinfoCatalog;
+import io.meshproof.bookinfo.InstanceSpec;
+import io.meshproof.bookinfo.PodNames;
+import io.meshproof.bookinfo.process.BookinfoProcess;
+import io.meshproof.bookinfo.process.LoopbackPorts;
+import io.meshproof.report.TargetInfo;
+import io.meshproof.scenario.MeshState;
+import io.meshproof.scenario.Scenario;
+import io.meshproof.scenario.Setup;
+import io.meshproof.scenario.Traffic;
+import io.meshproof.target.Deployment;
+import io.meshproof.target.Entry;
+import io.meshproof.target.FeatureSupport;
+import io.meshproof.target.MeshTarget;
+import io.meshproof.target.Progress;
+import io.meshproof.target.Rejection;
+import io.meshproof.target.RenderedState;
+import io.meshproof.target.TargetException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The local target (DESIGN.md section 3): each bookinfo instance runs as a local process with an
+ * HAProxy sidecar; an ingress and a tester are sidecars without an app; Service addresses balance
+ * plain TCP for clients outside the mesh. The harness plays control plane: it renders every
+ * sidecar's configuration from the mesh state and reloads them.
+ */
+public final class LocalTarget implements MeshTarget {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final String INGRESS = "ingress";
+    private static final String TESTER = "tester";
+
+    private final Set<Mutant> mutants;
+    private final String haproxyPath;
+    private final Path logDir;
+    private final ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "meshproof-local");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private HaproxyInstallation haproxy;
+    private RunDirectory runDir;
+    private final List<LocalInstance> instances = new CopyOnWriteArrayList<>();
+    private final Map<String, HaproxyProcess> clients = new LinkedHashMap<>();
+    private final Map<String, SidecarSpec> clientSpecs = new LinkedHashMap<>();
+    private HaproxyProcess services;
+    private Map<String, Integer> servicePorts = Map.of();
+    private MeshState mesh = MeshState.EMPTY;
+    private Thread shutdownHook;
+    private boolean closed;
+
+    private LocalTarget(Set<Mutant> mutants, String haproxyPath, Path logDir) {
+        this.mutants = mutants;
+        this.haproxyPath = haproxyPath;
+        this.logDir = logDir;
+    }
+
+    /** The local target as the run's configuration asks for it ({@code mesh.local.mutant}, {@code mesh.local.haproxy}). */
+    public static LocalTarget configure(Map<String, String> config) throws TargetException {
+        Set<Mutant> mutants = EnumSet.noneOf(Mutant.class);
+        String mutant = config.get("mesh.local.mutant");
+        if (mutant != null) {
+            try {
+                for (String m : mutant.split(",")) {
+                    mutants.add(Mutant.parse(m.strip()));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new TargetException(e.getMessage());
+            }
+        }
+        Path reportDir = Path.of(config.getOrDefault("mesh.report.dir", "target/mesh-conformance"));
+        return new LocalTarget(mutants, config.get("mesh.local.haproxy"), reportDir.resolve("local").resolve("logs"));
+    }
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    @Override
+    public TargetInfo info() {
+        String version = haproxy == null ? "HAProxy (not started)" : haproxy.label();
+        if (!mutants.isEmpty()) {
+            version += " with mutant " + String.join(",", mutants.stream().map(Mutant::id).toList());
+        }
+        return new TargetInfo("local", version, null);
+    }
+
+    @Override
+    public FeatureSupport support(Scenario scenario) {
+        return LocalSupport.of(scenario);
+    }
+
+    @Override
+    public Set<Rejection> rejectionForms() {
+        return EnumSet.of(Rejection.FORBIDDEN, Rejection.RESET);
+    }
+
+    @Override
+    public RenderedState render(Scenario scenario) {
+        Topology topology = instances.isEmpty() ? Topology.nominal(scenario.setup()) : live();
+        List<RenderedState.RenderedFile> files = new ArrayList<>();
+        Path runtime = runDir == null ? Path.of("/run/meshproof") : runDir.path();
+        for (SidecarSpec spec : topology.sidecars()) {
+            files.add(new RenderedState.RenderedFile("sidecar-" + spec.instance() + ".cfg",
+                    new SidecarConfig(spec, topology.endpoints(), scenario.mesh(), mutants, runtime).render()));
+        }
+        files.add(new RenderedState.RenderedFile("services.cfg", ServiceAddressesConfig.render(topology.servicePorts(), topology.endpoints(), runtime)));
+        return new RenderedState(files);
+    }
+
+    @Override
+    public synchronized void start(Progress progress) throws TargetException {
+        if (haproxy != null) {
+            return;
+        }
+        haproxy = HaproxyInstallation.find(haproxyPath);
+        progress.line("data plane: " + haproxy.label() + " at " + haproxy.binary()
+                + (mutants.isEmpty() ? "" : ", MUTANT " + mutants.stream().map(Mutant::id).toList()));
+        try {
+            runDir = RunDirectory.create();
+            cleanLogs();
+        } catch (IOException e) {
+            throw new TargetException("cannot create the local target's working directory: " + e.getMessage(), e);
+        }
+        shutdownHook = new Thread(this::close, "meshproof-local-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+
+        List<Callable<LocalInstance>> starts = new ArrayList<>();
+        new TreeMap<>(BookinfoCatalog.VERSIONS).forEach((service, versions) ->
+                versions.forEach(version -> starts.add(() -> startInstance(service, version, Behavior.healthy))));
+        try (Progress.Step step = progress.step("starting " + starts.size() + " bookinfo instances with their sidecars")) {
+            instances.addAll(all(starts));
+        }
+        clientSpecs.put(INGRESS, new SidecarSpec(INGRESS, INGRESS, null, null, Map.of("productpage", LoopbackPorts.free())));
+        Map<String, Integer> testerPorts = new TreeMap<>();
+        BookinfoCatalog.VERSIONS.keySet().forEach(s -> testerPorts.put(s, LoopbackPorts.free()));
+        clientSpecs.put(TESTER, new SidecarSpec(TESTER, TESTER, null, null, testerPorts));
+        Map<String, Integer> vips = new TreeMap<>();
+        BookinfoCatalog.VERSIONS.keySet().forEach(s -> vips.put(s, LoopbackPorts.free()));
+        servicePorts = vips;
+        for (SidecarSpec spec : clientSpecs.values()) {
+            HaproxyProcess client = new HaproxyProcess(spec.instance(), haproxy, runDir.path(), logDir);
+            client.start(sidecarConfig(spec));
+            runDir.noteProcess(client.pid());
+            clients.put(spec.workload(), client);
+        }
+        services = new HaproxyProcess("services", haproxy, runDir.path(), logDir);
+        services.start(ServiceAddressesConfig.render(servicePorts, endpoints(), runDir.path()));
+        runDir.noteProcess(services.pid());
+        // sidecars started before all endpoints were known: give them the whole picture
+        reconfigure(mesh);
+        progress.line("ingress at " + entryUri(clientSpecs.get(INGRESS), "productpage") + ", logs in " + logDir.toAbsolutePath());
+    }
+
+    private LocalInstance startInstance(String service, String version, Behavior behavior) throws TargetException {
+        String name = PodNames.generate(service, version);
+        Map<String, Integer> outbound = new TreeMap<>();
+        Map<String, URI> upstreams = new TreeMap<>();
+        for (String upstream : InstanceSpec.upstreamsNeeded(service, version)) {
+            int port = LoopbackPorts.free();
+            outbound.put(upstream, port);
+            upstreams.put(upstream, URI.create("http://127.0.0.1:" + port));
+        }
+        InstanceSpec spec = new InstanceSpec(service, version, name, behavior, InstanceSpec.LOOPBACK, 0, null, upstreams, null);
+        BookinfoProcess app;
+        try {
+            app = BookinfoProcess.start(spec, logDir.resolve(name + ".log"));
+            runDir.noteProcess(app.pid());
+            app.awaitReady(READY_TIMEOUT);
+        } catch (IOException e) {
+            throw new TargetException("bookinfo " + name + " did not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted while starting " + name, e);
+        }
+        SidecarSpec sidecarSpec = new SidecarSpec(service, name, app.port(), LoopbackPorts.free(), outbound);
+        HaproxyProcess sidecar = new HaproxyProcess(name, haproxy, runDir.path(), logDir);
+        LocalInstance instance = new LocalInstance(service, version, behavior, sidecarSpec, app, sidecar);
+        sidecar.start(sidecarConfig(sidecarSpec));
+        runDir.noteProcess(sidecar.pid());
+        return instance;
+    }
+
+    @Override
+    public Deployment apply(Scenario scenario, Progress progress) throws TargetException {
+        long started = System.nanoTime();
+        List<LocalInstance> extras = new ArrayList<>();
+        List<Callable<LocalInstance>> starts = new ArrayList<>();
+        for (Setup.ExtraInstances extra : scenario.setup().instances()) {
+            for (int i = 0; i < extra.countOr1(); i++) {
+                starts.add(() -> startInstance(extra.service(), extra.version(), extra.behaviorOrHealthy()));
+            }
+        }
+        if (!starts.isEmpty()) {
+            try (Progress.Step step = progress.step("starting " + starts.size() + " extra instances")) {
+                extras.addAll(all(starts));
+            }
+            instances.addAll(extras);
+        }
+        long reloadMs = reconfigure(scenario.mesh());
+        progress.line("sidecars reloaded in " + reloadMs + " ms");
+        long appliedMs = (System.nanoTime() - started) / 1_000_000;
+        return new LocalDeployment(this, extras, appliedMs);
+    }
+
+    /** Restores the stock state: no mesh configuration, no extra instances. */
+    synchronized void restore(List<LocalInstance> extras) throws TargetException {
+        instances.removeAll(extras);
+        reconfigure(MeshState.EMPTY);
+        for (LocalInstance extra : extras) {
+            try {
+                extra.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Renders every proxy's configuration for this mesh state and reloads those that changed; returns the wall time. */
+    synchronized long reconfigure(MeshState state) throws TargetException {
+        long started = System.nanoTime();
+        this.mesh = state;
+        List<Callable<Boolean>> reloads = new ArrayList<>();
+        for (LocalInstance instance : instances) {
+            if (instance.isAlive()) {
+                String config = sidecarConfig(instance.sidecarSpec());
+                reloads.add(() -> instance.sidecar().reload(config));
+            }
+        }
+        for (SidecarSpec spec : clientSpecs.values()) {
+            String config = sidecarConfig(spec);
+            HaproxyProcess client = clients.get(spec.workload());
+            reloads.add(() -> client.reload(config));
+        }
+        String servicesConfig = ServiceAddressesConfig.render(servicePorts, endpoints(), runDir.path());
+        reloads.add(() -> services.reload(servicesConfig));
+        all(reloads);
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private String sidecarConfig(SidecarSpec spec) {
+        return new SidecarConfig(spec, endpoints(), mesh, mutants, runDir.path()).render();
+    }
+
+    /** The endpoints of every live instance, as a Service's endpoints would list them. */
+    List<Endpoint> endpoints() {
+        return instances.stream().filter(LocalInstance::isAlive).map(LocalInstance::endpoint).toList();
+    }
+
+    List<LocalInstance> instances() {
+        return List.copyOf(instances);
+    }
+
+    @Override
+    public Entry entry(Traffic traffic) throws TargetException {
+        String to = traffic.destination();
+        return switch (traffic.from()) {
+            case ingress -> new Entry(entryUri(clientSpecs.get(INGRESS), "productpage"), Map.of(), "ingress", false);
+            case tester -> new Entry(entryUri(clientSpecs.get(TESTER), to), Map.of(), "tester", false);
+            case outsider -> new Entry(URI.create("http://127.0.0.1:" + servicePorts.get(to)), Map.of(), "outsider", false);
+        };
+    }
+
+    private static URI entryUri(SidecarSpec client, String service) {
+        return URI.create("http://127.0.0.1:" + client.outboundPorts().get(service));
+    }
+
+    private Topology live() {
+        List<SidecarSpec> sidecars = new ArrayList<>();
+        instances.forEach(i -> sidecars.add(i.sidecarSpec()));
+        sidecars.addAll(clientSpecs.values());
+        return new Topology(sidecars, endpoints(), servicePorts);
+    }
+
+    private <T> List<T> all(List<Callable<T>> tasks) throws TargetException {
+        List<Future<T>> futures = new ArrayList<>();
+        tasks.forEach(t -> futures.add(pool.submit(t)));
+        List<T> results = new ArrayList<>();
+        TargetException failure = null;
+        for (Future<T> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof TargetException t ? t
+                            : new TargetException(String.valueOf(e.getCause().getMessage()), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TargetException("interrupted", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    private void cleanLogs() throws IOException {
+        if (Files.isDirectory(logDir)) {
+            try (var old = Files.list(logDir)) {
+                for (Path p : old.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        Files.createDirectories(logDir);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (LocalInstance instance : instances) {
+            try {
+                instance.close();
+            } catch (InterruptedException | RuntimeException e) {
+                // keep stopping the others
+            }
+        }
+        clients.values().forEach(HaproxyProcess::close);
+        if (services != null) {
+            services.close();
+        }
+        pool.shutdownNow();
+        if (runDir != null) {
+            runDir.close();
+        }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+    }
+}
