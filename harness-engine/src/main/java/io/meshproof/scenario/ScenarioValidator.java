@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 final class ScenarioValidator {
 
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+    private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7e]+");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
     /** Retry conditions every target can express (Istio's retryOn names). */
     static final Set<String> RETRY_ON = Set.of("5xx", "gateway-error", "connect-failure", "reset", "refused-stream", "retriable-4xx");
@@ -96,6 +98,9 @@ final class ScenarioValidator {
                 problem(ruleAt, "rule " + i + " has no match, so the rules after it can never apply",
                         "put the rule without match last: the first match wins");
             }
+            if (rule.match() != null) {
+                rule.match().headers().forEach((name, value) -> header(ruleAt + "/match/headers/" + name, name, value));
+            }
             if (rule.match() != null && rule.match().headers().isEmpty()) {
                 problem(ruleAt + "/match", "match has no headers", "write match: {headers: {end-user: jason}}, or remove match for a default rule");
             }
@@ -138,6 +143,15 @@ final class ScenarioValidator {
         }
         if (sum != 100) {
             problem(at, "weights add up to " + sum + ", not 100", "change the weights so that they add up to 100");
+        }
+    }
+
+    private void header(String at, String name, String value) {
+        if (!HEADER_NAME.matcher(name).matches()) {
+            problem(at, "'" + name + "' is not an HTTP header name", "use letters, digits and dashes, such as end-user");
+        }
+        if (value == null || !HEADER_VALUE.matcher(value).matches()) {
+            problem(at, "the value of header " + name + " is empty or holds control characters", "use printable text, such as jason");
         }
     }
 
@@ -229,6 +243,7 @@ final class ScenarioValidator {
         if (t.request() == null || t.request().path() == null) {
             problem("/traffic", "traffic has no request path", "add request: {method: GET, path: /api/v1/products/0/reviews}");
         } else {
+            t.request().headers().forEach((name, value) -> header("/traffic/request/headers/" + name, name, value));
             if (!t.request().path().startsWith("/")) {
                 problem("/traffic/request/path", "path '" + t.request().path() + "' does not start with /", "write an absolute path such as /productpage");
             }

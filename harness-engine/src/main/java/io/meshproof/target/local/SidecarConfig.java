@@ -180,7 +180,18 @@ public final class SidecarConfig {
                 .append(" weight ").append(weight).append('\n');
     }
 
-    private static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    /** A double-quoted HAProxy word; quotes, backslashes and control characters escaped so a value cannot add lines. */
+    static String quoted(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\' || c == '$') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 }
