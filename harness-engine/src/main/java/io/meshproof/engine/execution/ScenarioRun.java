@@ -16,7 +16,6 @@ import io.meshproof.load.LoadResult;
 import io.meshproof.oracle.Observations;
 import io.meshproof.oracle.Oracles;
 import io.meshproof.report.TimelineEvent;
-import io.meshproof.scenario.Expectation;
 import io.meshproof.scenario.Scenario;
 import io.meshproof.scenario.Traffic;
 import io.meshproof.target.Deployment;
@@ -45,13 +44,9 @@ public final class ScenarioRun {
         this.progress = progress;
     }
 
-    /** The requests the scenario's checks need for their error rates: the largest need among them. */
+    /** The requests to drive so that every check of the scenario gets the sample its error rates need. */
     public static int requiredRequests(Scenario scenario, RunState run) {
-        int needed = 1;
-        for (Expectation e : scenario.expect()) {
-            needed = Math.max(needed, Oracles.requiredRequests(e, run.rates()));
-        }
-        return needed;
+        return Oracles.requestsToDrive(scenario.expect(), run.rates());
     }
 
     public void execute(ScenarioOutcome outcome) throws TargetException, LoadException, LoadPlanning.TooFewRequestsException {
