@@ -8,7 +8,9 @@ import io.meshproof.engine.execution.ScenarioRun;
 import io.meshproof.report.ScenarioReport;
 import io.meshproof.report.Support;
 import io.meshproof.scenario.Scenario;
+import io.meshproof.target.DryRunWriter;
 import io.meshproof.target.FeatureSupport;
+import io.meshproof.target.RenderedState;
 import io.meshproof.target.MeshTarget;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -69,10 +71,10 @@ public final class ScenarioDescriptor extends AbstractTestDescriptor implements 
             outcome.note(support.note());
         }
         if (run.config().dryRun()) {
-            Path dir = TargetDescriptor.renderedDir(run).resolve(scenario.id());
-            int files = target.render(scenario).writeTo(dir);
-            outcome.stage(ScenarioOutcome.Stage.DRY_RUN, "dry run: " + files + " files rendered to " + dir);
-            progress.line("rendered " + files + " files (support: " + support.level() + ")");
+            RenderedState rendered = target.render(scenario);
+            Path dir = new DryRunWriter(run.config().reportDir()).write(target.name(), scenario.id(), rendered);
+            outcome.stage(ScenarioOutcome.Stage.DRY_RUN, "dry run: " + rendered.files().size() + " files rendered to " + dir);
+            progress.line("rendered " + rendered.files().size() + " files to " + dir + " (support: " + support.level() + ")");
             return context;
         }
         if (support.level() == Support.unsupported) {

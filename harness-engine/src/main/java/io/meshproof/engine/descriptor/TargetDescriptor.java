@@ -44,7 +44,7 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
     public MeshproofContext before(MeshproofContext context) throws Exception {
         RunState run = context.run();
         if (run.config().dryRun()) {
-            run.console().line(target + ": dry run, rendering manifests to " + renderedDir(run).toAbsolutePath() + " (no cluster is touched)");
+            run.console().line(target + ": dry run, rendering manifests to " + run.config().targetReportDir().resolve("rendered").toAbsolutePath() + " (no cluster is touched)");
             return context;
         }
         Progress progress = run.console().child(target + ": ");
@@ -95,9 +95,5 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
                 ErrorRates.SUITE_FALSE_FAILURE_BUDGET, run.rates().missedViolation(), run.checks(),
                 "Bonferroni: each of " + run.checks() + " checks gets " + run.rates().falseFailure(),
                 run.config().all());
-    }
-
-    public static Path renderedDir(RunState run) {
-        return run.config().targetReportDir().resolve("rendered");
     }
 }

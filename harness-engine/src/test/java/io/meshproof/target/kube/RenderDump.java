@@ -1,5 +1,6 @@
 package io.meshproof.target.kube;
 
+import io.meshproof.target.DryRunWriter;
 import io.meshproof.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

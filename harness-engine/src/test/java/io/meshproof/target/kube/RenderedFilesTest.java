@@ -1,5 +1,6 @@
 package io.meshproof.target.kube;
 
+import io.meshproof.target.DryRunWriter;
 import io.meshproof.target.RenderedState;
 import io.meshproof.target.istio.render.IstioRenderer;
 import io.meshproof.target.linkerd.render.LinkerdRenderer;

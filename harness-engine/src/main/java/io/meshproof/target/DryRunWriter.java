@@ -1,6 +1,5 @@
-package io.meshproof.target.kube;
+package io.meshproof.target;
 
-import io.meshproof.target.RenderedState;
 import io.meshproof.target.RenderedState.RenderedFile;
 
 import java.io.IOException;
