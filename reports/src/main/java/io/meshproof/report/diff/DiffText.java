@@ -1,6 +1,5 @@
 package io.meshproof.report.diff;
 
-import io.meshproof.report.Result;
 import io.meshproof.report.Summary;
 import io.meshproof.report.TargetInfo;
 import io.meshproof.report.html.Format;
@@ -32,17 +31,37 @@ final class DiffText {
         return b.toString();
     }
 
+    /** Scenario entries with their check entries beneath; a detail is printed once, where it belongs. */
     private static void changes(StringBuilder b, String title, List<ReportDiff.Change> changes) {
         b.append(title).append(": ").append(changes.size()).append('\n');
-        for (ReportDiff.Change c : changes) {
-            b.append(c.check() == null ? "  " + c.scenario() : "  " + c.scenario() + "  check " + c.check())
-                    .append(": ").append(result(c.base())).append(" → ").append(result(c.head()));
-            if (c.detail() != null) {
-                b.append("\n      ").append(c.detail());
+        java.util.Map<String, List<ReportDiff.Change>> byScenario = new java.util.LinkedHashMap<>();
+        changes.forEach(c -> byScenario.computeIfAbsent(c.scenario(), k -> new java.util.ArrayList<>()).add(c));
+        byScenario.forEach((scenario, entries) -> {
+            ReportDiff.Change own = entries.stream().filter(c -> c.check() == null).findFirst().orElse(null);
+            List<ReportDiff.Change> checks = entries.stream().filter(c -> c.check() != null).toList();
+            b.append("  ").append(scenario);
+            if (own != null) {
+                b.append(": ").append(transition(own));
+                if (own.detail() != null && own.head() != null && checks.isEmpty()) {
+                    b.append("\n      ").append(own.detail());
+                }
             }
             b.append('\n');
-        }
+            for (ReportDiff.Change c : checks) {
+                b.append("    check ").append(c.check()).append(": ").append(transition(c));
+                if (c.detail() != null && c.head() != null) {
+                    b.append("\n      ").append(c.detail());
+                }
+                b.append('\n');
+            }
+            entries.stream().filter(c -> c.check() == null && c != own)
+                    .forEach(c -> b.append("    ").append(c.detail()).append('\n'));
+        });
         b.append('\n');
+    }
+
+    private static String transition(ReportDiff.Change c) {
+        return (c.base() == null ? "new" : c.base().name()) + " → " + (c.head() == null ? "missing" : c.head().name());
     }
 
     static String markdown(ReportDiff d) {
@@ -85,10 +104,15 @@ final class DiffText {
             return;
         }
         b.append("| scenario | check | base | head | detail |\n|---|---|---|---|---|\n");
+        java.util.Set<String> withChecks = new java.util.HashSet<>();
+        changes.stream().filter(c -> c.check() != null).forEach(c -> withChecks.add(c.scenario()));
         for (ReportDiff.Change c : changes) {
+            // a scenario's own detail repeats its first failed check's message: say it once, on the check
+            String detail = c.check() == null && withChecks.contains(c.scenario()) ? null : c.detail();
             b.append("| `").append(code(c.scenario())).append("` | ").append(c.check() == null ? "" : cell(c.check()))
-                    .append(" | ").append(result(c.base())).append(" | ").append(result(c.head())).append(" | ")
-                    .append(c.detail() == null ? "" : cell(c.detail())).append(" |\n");
+                    .append(" | ").append(c.base() == null ? "new" : c.base().name()).append(" | ")
+                    .append(c.head() == null ? "missing" : c.head().name()).append(" | ")
+                    .append(detail == null ? "" : cell(detail)).append(" |\n");
         }
         b.append('\n');
     }
@@ -100,10 +124,6 @@ final class DiffText {
 
     private static String name(TargetInfo t) {
         return t == null ? "?" : t.name() + (t.version() == null ? "" : " " + t.version());
-    }
-
-    private static String result(Result r) {
-        return r == null ? "absent" : r.name();
     }
 
     private static String value(Double v) {

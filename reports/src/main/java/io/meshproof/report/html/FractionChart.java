@@ -58,7 +58,15 @@ final class FractionChart {
         }
         svg.rect(LEFT, 14, AXIS, 16, Palette.TRACK, null);
         if (bound != null) {
-            svg.rect(scale.x(bound[0]), 14, Math.max(2, scale.x(bound[1]) - scale.x(bound[0])), 16, Palette.ACCEPT,
+            double from = scale.x(bound[0]);
+            double width = scale.x(bound[1]) - from;
+            String fill = Palette.ACCEPT;
+            if (width < 5) { // "0%" or "100%": one value allowed, drawn as a band wide enough to see
+                from = Math.max(LEFT, Math.min(LEFT + AXIS - 5, from + width / 2 - 2.5));
+                width = 5;
+                fill = Palette.GOOD;
+            }
+            svg.rect(from, 14, width, 16, fill,
                     "allowed: " + Format.percent(bound[0]) + " – " + Format.percent(bound[1]));
         }
         String color = failed ? Palette.BAD : Palette.OBSERVED;

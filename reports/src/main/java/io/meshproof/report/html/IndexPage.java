@@ -76,7 +76,7 @@ public final class IndexPage {
                 .append(t == null || t.cluster() == null ? "no cluster (local processes)" : "cluster " + Html.escape(t.cluster()))
                 .append("</div>\n");
 
-        Summary sum = report.summary();
+        Summary sum = report.summary() != null ? report.summary() : Summary.of(report.scenarios());
         int total = report.scenarios().size();
         if (sum.failed() > 0) {
             out.append("<div class=\"verdict failed\">").append(sum.failed()).append(" of ").append(total)
