@@ -22,7 +22,7 @@ public enum Support {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown support level '" + text + "'");
+        throw new IllegalArgumentException("unknown support level '" + text + "' (native, emulated or unsupported)");
     }
 
     @Override
