@@ -5,6 +5,7 @@ import io.meshproof.oracle.Observations;
 import io.meshproof.report.CheckReport;
 import io.meshproof.report.Result;
 import io.meshproof.report.ScenarioReport;
+import io.meshproof.report.Series;
 import io.meshproof.report.TimelineEvent;
 import io.meshproof.scenario.CheckNames;
 import io.meshproof.scenario.Expectation;
@@ -120,9 +121,18 @@ public final class ScenarioOutcome {
             default -> Result.combine(checkReports.stream().map(CheckReport::result).toList());
         };
         int requests = observations == null ? 0 : observations.records().size();
-        return new ScenarioReport(scenario.id(), scenario.title(), scenario.feature().name(), support.level(), result,
+        ScenarioReport report = new ScenarioReport(scenario.id(), scenario.title(), scenario.feature().name(), support.level(), result,
                 requests, convergence == null || !convergence.converged() ? null : convergence.elapsedMs(),
                 durationMs == null ? 0 : durationMs, scenario.file().toString(), scenario.line(), reason,
                 checkReports, List.copyOf(events), List.copyOf(notes));
+        return observations == null ? report : report.withSeries(series(observations));
+    }
+
+    /** The records as chart data, times relative to the load's start. */
+    private static Series series(Observations observations) {
+        long startMs = observations.loadStartMicros() / 1000;
+        return Series.of(observations.records().stream()
+                .map(r -> new Series.Sample(r.sentAtMillis() - startMs, r.latencyMillis(), r.status(), r.error().name(), r.version()))
+                .toList());
     }
 }
