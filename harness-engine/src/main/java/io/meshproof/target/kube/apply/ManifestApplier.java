@@ -1,5 +1,6 @@
 package io.meshproof.target.kube.apply;
 
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -14,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -120,13 +123,13 @@ public final class ManifestApplier {
         }
     }
 
-    private static java.util.Optional<RestartRequest> restartRequest(HasMetadata object) {
+    private static Optional<RestartRequest> restartRequest(HasMetadata object) {
         Map<String, String> annotations = object.getMetadata().getAnnotations();
         if (annotations == null || !annotations.containsKey(RestartRequest.ANNOTATION)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String namespace = "Namespace".equals(object.getKind()) ? object.getMetadata().getName() : object.getMetadata().getNamespace();
-        return java.util.Optional.of(new RestartRequest(namespace, annotations.get(RestartRequest.ANNOTATION)));
+        return Optional.of(new RestartRequest(namespace, annotations.get(RestartRequest.ANNOTATION)));
     }
 
     /** Restarts the Deployments the requests select; returns them as {@code namespace/name}. */
@@ -173,7 +176,7 @@ public final class ManifestApplier {
      */
     public void revert(AppliedState state, Progress progress) throws TargetException {
         List<AppliedResource> reversed = new ArrayList<>(state.resources());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         List<String> problems = new ArrayList<>();
         List<ResourceRef> deleted = new ArrayList<>();
         for (AppliedResource resource : reversed) {
@@ -187,7 +190,8 @@ public final class ManifestApplier {
                         problems.add(resource.ref() + " no longer carries this run's labels; left in place");
                         continue;
                     }
-                    generic(resource.ref()).delete();
+                    // foreground: the object goes only after its pods, so the next scenario starts clean
+                    generic(resource.ref()).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
                     deleted.add(resource.ref());
                 } else {
                     restore(resource);

@@ -83,16 +83,17 @@ public final class KubeconfigCluster implements KubeCluster {
                     + (context == null ? "" : " named '" + context + "'") + ": " + e.getMessage()
                     + ". List the contexts with 'kubectl config get-contexts' and set -Dmesh.kube.context.", e);
         }
-        KubernetesClient candidate = new KubernetesClientBuilder().withConfig(config).build();
-        try (Progress.Step ignored = progress.step("connecting to " + description())) {
-            candidate.getKubernetesVersion();
+        // one quick look first: the run's client retries with back-off, which would hide a wrong address for seconds
+        Config probeConfig = new io.fabric8.kubernetes.client.ConfigBuilder(config).withRequestRetryBackoffLimit(0).build();
+        try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(probeConfig).build();
+             Progress.Step ignored = progress.step("connecting to " + description())) {
+            probe.getKubernetesVersion();
         } catch (KubernetesClientException e) {
-            candidate.close();
             throw new TargetException("cannot reach the cluster of " + description() + " (" + config.getMasterUrl() + "): "
                     + e.getMessage() + ". Check that 'kubectl --context " + (context == null ? "<current>" : context)
                     + " get nodes' works from this machine.", e);
         }
-        client = candidate;
+        client = new KubernetesClientBuilder().withConfig(config).build();
     }
 
     @Override
