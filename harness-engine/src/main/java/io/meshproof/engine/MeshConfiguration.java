@@ -38,8 +38,12 @@ public record MeshConfiguration(
             "mesh.linkerd.version", "mesh.install", "mesh.upgrade.from", "mesh.upgrade.to", "mesh.convergence.timeout");
 
     public static MeshConfiguration from(ConfigurationParameters params) {
+        // every mesh.* parameter, whether given to the launcher or as a -D system property
+        java.util.Set<String> keys = new java.util.TreeSet<>(KNOWN);
+        params.keySet().stream().filter(k -> k.startsWith(PREFIX)).forEach(keys::add);
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX)).forEach(keys::add);
         Map<String, String> all = new LinkedHashMap<>();
-        for (String key : KNOWN) {
+        for (String key : keys) {
             params.get(key).filter(v -> !v.isBlank()).ifPresent(v -> all.put(key, v));
         }
         return new MeshConfiguration(

@@ -1,9 +1,11 @@
 package io.meshproof.target;
 
+import io.meshproof.load.LoadRunner;
 import io.meshproof.report.TargetInfo;
 import io.meshproof.scenario.Scenario;
 import io.meshproof.scenario.Traffic;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +39,14 @@ public interface MeshTarget extends AutoCloseable {
 
     /** Where the load for this traffic enters, and as whom. */
     Entry entry(Traffic traffic) throws TargetException;
+
+    /**
+     * A load runner of the target's own for this traffic, when the harness's cannot reach its entry
+     * (a client pod inside a cluster); empty means the harness drives the load from this machine.
+     */
+    default Optional<LoadRunner> loadRunner(Traffic traffic) throws TargetException {
+        return Optional.empty();
+    }
 
     /** Stops everything the target started. Safe to call more than once. */
     @Override

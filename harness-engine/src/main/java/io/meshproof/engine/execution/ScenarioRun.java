@@ -6,13 +6,16 @@ import io.meshproof.engine.convergence.ConvergenceGate;
 import io.meshproof.engine.convergence.ConvergenceResult;
 import io.meshproof.engine.convergence.ProbeDerivation;
 import io.meshproof.engine.traffic.LoadPlanning;
+import io.meshproof.engine.convergence.ProbeResponse;
 import io.meshproof.engine.traffic.ProbeClient;
+import io.meshproof.engine.traffic.RunnerProbes;
 import io.meshproof.engine.traffic.SessionLogin;
 import io.meshproof.load.EpochMicros;
 import io.meshproof.load.LoadException;
 import io.meshproof.load.LoadPlan;
 import io.meshproof.load.LoadProgress;
 import io.meshproof.load.LoadResult;
+import io.meshproof.load.LoadRunner;
 import io.meshproof.oracle.Observations;
 import io.meshproof.oracle.Oracles;
 import io.meshproof.report.TimelineEvent;
@@ -27,6 +30,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs one scenario on a started target: apply its state, pass the convergence gate, drive the
@@ -60,11 +65,15 @@ public final class ScenarioRun {
         try (deployment) {
             Entry entry = target.entry(scenario.traffic());
             Map<String, String> headers = requestHeaders(scenario.traffic(), entry);
-            ProbeClient probes = new ProbeClient(entry, scenario.traffic().request(), headers);
+            LoadPlan plan = LoadPlanning.plan(scenario.traffic(), entry, headers, requests);
+            Optional<LoadRunner> targetRunner = target.loadRunner(scenario.traffic());
+            LoadRunner runner = targetRunner.orElse(run.loadRunner());
+            Supplier<ProbeResponse> probes = targetRunner.<Supplier<ProbeResponse>>map(r -> new RunnerProbes(r, plan))
+                    .orElseGet(() -> new ProbeClient(entry, scenario.traffic().request(), headers)::send);
             ConvergenceResult convergence;
             try (var step = progress.step("convergence gate")) {
                 convergence = new ConvergenceGate(convergenceTimeout()).await(deployment, ProbeDerivation.derive(scenario),
-                        probes::send, applyStart, progress);
+                        probes, applyStart, progress);
             }
             outcome.convergence(convergence);
             long convergedAtMicros = EpochMicros.now();
@@ -76,11 +85,10 @@ public final class ScenarioRun {
                         + " the checks show what the mesh did instead.");
             }
 
-            LoadPlan plan = LoadPlanning.plan(scenario.traffic(), entry, headers, requests);
             progress.line("load: " + describe(plan));
             LoadResult result;
             try (ChaosSchedule chaos = ChaosSchedule.start(scenario.chaos(), deployment.chaos(), progress)) {
-                result = run.loadRunner().run(plan, loadProgress(plan));
+                result = runner.run(plan, loadProgress(plan));
                 chaos.awaitDone();
                 long loadStart = result.records().isEmpty() ? EpochMicros.now() : result.records().get(0).sentAtMicros();
                 outcome.event(new TimelineEvent((convergedAtMicros - loadStart) / 1000, "converged", convergence.probe()));

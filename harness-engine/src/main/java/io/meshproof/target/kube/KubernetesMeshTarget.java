@@ -25,7 +25,6 @@ import io.meshproof.target.kube.helm.HelmRunner;
 import io.meshproof.target.kube.traffic.ClientPods;
 import io.meshproof.target.kube.traffic.ClusterLoadRunner;
 import io.meshproof.target.kube.traffic.InClusterProbe;
-import io.meshproof.target.kube.traffic.ProductpageLogin;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -34,7 +33,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,11 +135,12 @@ public final class KubernetesMeshTarget implements MeshTarget {
         namespaces.ensure(names.clientNamespace(), Map.of(), Map.of());
 
         BookinfoDeployer deployer = new BookinfoDeployer(client, ownership);
-        clientPods = new ClientPods(names.clientNamespace(), options.clientImage(), injection);
+        clientPods = new ClientPods(names.bookinfoNamespace(), names.clientNamespace(), options.clientImage(), injection);
         try (Progress.Step ignored = progress.step("deploying bookinfo (" + options.bookinfoHub() + ") and the client pods")) {
             deployer.apply(names.bookinfoNamespace(), BookinfoManifests.stock(options.bookinfoHub()));
             deployer.apply(names.bookinfoNamespace(), List.of(BookinfoManifests.ingress(cluster.ingressNodePort())));
-            deployer.apply(names.clientNamespace(), clientPods.manifests());
+            deployer.apply(names.bookinfoNamespace(), clientPods.testerManifests());
+            deployer.apply(names.clientNamespace(), clientPods.outsiderManifests());
         }
         deployer.awaitMeshed(names.bookinfoNamespace(), injection.proxyContainer(), options.rolloutTimeout(), progress);
         io.meshproof.target.kube.apply.Rollouts.awaitAll(client, names.clientNamespace(), options.rolloutTimeout());
@@ -161,11 +160,11 @@ public final class KubernetesMeshTarget implements MeshTarget {
 
     private void verifyClients(KubernetesClient client, String proxy) throws TargetException {
         for (String clientName : List.of(ClientPods.TESTER, ClientPods.OUTSIDER)) {
-            var pod = client.pods().inNamespace(names.clientNamespace()).withName(clientPods.podName(client, clientName)).get();
+            var pod = client.pods().inNamespace(clientPods.namespaceOf(clientName)).withName(clientPods.podName(client, clientName)).get();
             boolean meshed = BookinfoDeployer.hasContainer(pod, proxy);
             if (meshed != clientName.equals(ClientPods.TESTER)) {
                 throw new TargetException("the " + clientName + " pod is " + (meshed ? "" : "not ") + "meshed, but must "
-                        + (meshed ? "not" : "") + " be: check the mesh's injection settings for namespace " + names.clientNamespace());
+                        + (meshed ? "not" : "") + " be: check the mesh's injection settings for namespace " + clientPods.namespaceOf(clientName));
             }
         }
     }
@@ -189,24 +188,17 @@ public final class KubernetesMeshTarget implements MeshTarget {
     @Override
     public Entry entry(Traffic traffic) throws TargetException {
         requireStarted();
-        Map<String, String> headers = new HashMap<>();
+        // who the user is (session cookie, end-user header) is the engine's business, the same on every target
         switch (traffic.from()) {
             case ingress: {
                 URI uri = cluster.ingress(ingressNodePort).orElseThrow(() -> new TargetException(
                         "traffic from the ingress needs the address of productpage's NodePort " + ingressNodePort
                                 + " as seen from here: set -Dmesh.ingress.url=http://<node address>:" + ingressNodePort));
-                if (traffic.user() != null) {
-                    headers.put("cookie", ProductpageLogin.sessionCookie(uri, traffic.user()));
-                }
-                return new Entry(uri, headers, "ingress", !isLoopback(uri));
+                return new Entry(uri, Map.of(), "ingress", !isLoopback(uri));
             }
             case tester:
-            case outsider: {
-                if (traffic.user() != null) {
-                    headers.put("end-user", traffic.user());
-                }
-                return new Entry(URI.create(serviceUri(traffic.destination())), headers, traffic.from().name(), true);
-            }
+            case outsider:
+                return new Entry(URI.create(serviceUri(traffic.destination())), Map.of(), traffic.from().name(), true);
             default:
                 throw new TargetException("unknown traffic source " + traffic.from());
         }
@@ -220,6 +212,11 @@ public final class KubernetesMeshTarget implements MeshTarget {
     public LoadRunner inClusterLoadRunner() throws TargetException {
         requireStarted();
         return new ClusterLoadRunner(cluster.client(), clientPods);
+    }
+
+    @Override
+    public java.util.Optional<LoadRunner> loadRunner(Traffic traffic) throws TargetException {
+        return traffic.from() == Traffic.Source.ingress ? java.util.Optional.empty() : java.util.Optional.of(inClusterLoadRunner());
     }
 
     private String serviceUri(String service) {

@@ -26,29 +26,40 @@ public final class ClientPods {
     public static final String OUTSIDER = "outsider";
     public static final String CONTAINER = "client";
 
-    private final String namespace;
+    private final String testerNamespace;
+    private final String outsiderNamespace;
     private final String image;
     private final Injection injection;
 
-    public ClientPods(String namespace, String image, Injection injection) {
-        this.namespace = namespace;
+    /**
+     * @param testerNamespace   bookinfo's namespace: the tester's identity is
+     *                          {@code cluster.local/ns/<bookinfo>/sa/tester}, as authorization rules name it
+     * @param outsiderNamespace a namespace outside the mesh
+     */
+    public ClientPods(String testerNamespace, String outsiderNamespace, String image, Injection injection) {
+        this.testerNamespace = testerNamespace;
+        this.outsiderNamespace = outsiderNamespace;
         this.image = image;
         this.injection = injection;
     }
 
-    public String namespace() {
-        return namespace;
+    /** The namespace the client ({@code tester} or {@code outsider}) runs in. */
+    public String namespaceOf(String clientName) {
+        return TESTER.equals(clientName) ? testerNamespace : outsiderNamespace;
     }
 
-    /** ServiceAccounts and Deployments of both clients. */
-    public List<HasMetadata> manifests() {
-        return List.of(
-                serviceAccount(TESTER), deployment(TESTER, injection.meshedPodLabels(), injection.meshedPodAnnotations()),
-                serviceAccount(OUTSIDER), deployment(OUTSIDER, injection.unmeshedPodLabels(), injection.unmeshedPodAnnotations()));
+    /** The ServiceAccount and Deployment of the meshed tester. */
+    public List<HasMetadata> testerManifests() {
+        return List.of(serviceAccount(TESTER), deployment(TESTER, injection.meshedPodLabels(), injection.meshedPodAnnotations()));
+    }
+
+    /** The ServiceAccount and Deployment of the outsider, kept out of the mesh. */
+    public List<HasMetadata> outsiderManifests() {
+        return List.of(serviceAccount(OUTSIDER), deployment(OUTSIDER, injection.unmeshedPodLabels(), injection.unmeshedPodAnnotations()));
     }
 
     private HasMetadata serviceAccount(String name) {
-        return new ServiceAccountBuilder().withNewMetadata().withName(name).withNamespace(namespace)
+        return new ServiceAccountBuilder().withNewMetadata().withName(name).withNamespace(namespaceOf(name))
                 .addToLabels("app", name).endMetadata().build();
     }
 
@@ -56,7 +67,7 @@ public final class ClientPods {
         Map<String, String> labels = new HashMap<>(podLabels);
         labels.put("app", name);
         return new DeploymentBuilder()
-                .withNewMetadata().withName(name).withNamespace(namespace).addToLabels("app", name).endMetadata()
+                .withNewMetadata().withName(name).withNamespace(namespaceOf(name)).addToLabels("app", name).endMetadata()
                 .withNewSpec().withReplicas(1)
                 .withNewSelector().addToMatchLabels("app", name).endSelector()
                 .withNewTemplate()
@@ -78,6 +89,7 @@ public final class ClientPods {
         if (!TESTER.equals(clientName) && !OUTSIDER.equals(clientName)) {
             throw new TargetException("no in-cluster client named '" + clientName + "': use tester or outsider");
         }
+        String namespace = namespaceOf(clientName);
         return client.pods().inNamespace(namespace).withLabel("app", clientName).list().getItems().stream()
                 .filter(ClientPods::ready)
                 .map(p -> p.getMetadata().getName())

@@ -49,7 +49,7 @@ public final class ClusterLoadRunner implements LoadRunner {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         Instant started = Instant.now();
         long deadline = System.nanoTime() + plan.maxDuration().plus(plan.requestTimeout()).plus(GRACE).toNanos();
-        try (ExecWatch exec = client.pods().inNamespace(pods.namespace()).withName(pod).inContainer(ClientPods.CONTAINER)
+        try (ExecWatch exec = client.pods().inNamespace(pods.namespaceOf(plan.sender())).withName(pod).inContainer(ClientPods.CONTAINER)
                 .writingOutput(new LineSink(parser))
                 .writingError(errors)
                 .exec("sh", "-c", CurlLoopScript.of(plan))) {
@@ -82,7 +82,7 @@ public final class ClusterLoadRunner implements LoadRunner {
             throw new LoadException("the load script in pod " + pod + " was cut off after " + parser.count()
                     + " records; stderr: " + errors.toString(StandardCharsets.UTF_8).trim());
         }
-        return new LoadResult(parser.records(), started, Instant.now(), "curl in " + pods.namespace() + "/" + pod
+        return new LoadResult(parser.records(), started, Instant.now(), "curl in " + pods.namespaceOf(plan.sender()) + "/" + pod
                 + " (send-time clock " + parser.clock() + ")");
     }
 

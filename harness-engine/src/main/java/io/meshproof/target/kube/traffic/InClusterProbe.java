@@ -27,7 +27,7 @@ public final class InClusterProbe {
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ExecWatch exec = client.pods().inNamespace(pods.namespace()).withName(pod).inContainer(ClientPods.CONTAINER)
+            try (ExecWatch exec = client.pods().inNamespace(pods.namespaceOf(clientName)).withName(pod).inContainer(ClientPods.CONTAINER)
                     .writingOutput(out).exec("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "5", url)) {
                 exec.exitCode().get(10, TimeUnit.SECONDS);
             } catch (KubernetesClientException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
