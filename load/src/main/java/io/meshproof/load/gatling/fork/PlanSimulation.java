@@ -74,9 +74,11 @@ public final class PlanSimulation extends Simulation {
         });
         progress.follow(budget);
 
-        PopulationBuilder warmUp = scenario("warm-up")
+        PopulationBuilder load = load(plan, budget, chain(recorder, request(plan, plan.uri().toString())));
+        PopulationBuilder warmUpThenLoad = scenario("warm-up")
                 .asLongAs(warmUpBudget::claim).on(chain(warmUpRecorder, request(plan, warmUpServer.url())))
-                .injectOpen(atOnceUsers(input.warmUpRequests() == 0 ? 0 : WARM_UP_USERS));
+                .injectOpen(atOnceUsers(WARM_UP_USERS))
+                .andThen(load);
 
         HttpProtocolBuilder protocol = http
                 .disableWarmUp()
@@ -87,7 +89,7 @@ public final class PlanSimulation extends Simulation {
                 .disableAutoOrigin()
                 .disableUrlEncoding();
 
-        setUp(warmUp.andThen(load(plan, budget, chain(recorder, request(plan, plan.uri().toString())))))
+        setUp(input.warmUpRequests() == 0 ? load : warmUpThenLoad)
                 .protocols(protocol)
                 .maxDuration(WARM_UP_WINDOW.plus(plan.maxDuration()).plus(ForkProtocol.requestTimeout(plan)).plus(BACKSTOP_SLACK));
     }

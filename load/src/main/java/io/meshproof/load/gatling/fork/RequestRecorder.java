@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  * model, its arrival), the latency the monotonic time from there to the action after the request,
  * in microseconds. Gatling's own response time has millisecond resolution and, for failed requests,
  * is not reachable from the session; the difference between the two is the dispatch of two actions
- * (measured in load/BENCHMARKS.md).
+ * (bounded in load/BENCHMARKS.md).
  */
 final class RequestRecorder {
 
