@@ -2,7 +2,7 @@ package io.meshproof.engine.traffic;
 
 import io.meshproof.engine.convergence.ProbeResponse;
 import io.meshproof.load.ConnectionError;
-import io.meshproof.load.AnsweringVersion;
+import io.meshproof.load.AnsweringInstance;
 import io.meshproof.scenario.Traffic;
 import io.meshproof.target.Entry;
 
@@ -39,7 +39,7 @@ public final class ProbeClient {
     public ProbeResponse send() {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new ProbeResponse(response.statusCode(), ConnectionError.NONE, AnsweringVersion.of(response.body()).version());
+            return new ProbeResponse(response.statusCode(), ConnectionError.NONE, AnsweringInstance.inBody(response.body()).map(AnsweringInstance::version).orElse(null));
         } catch (HttpTimeoutException e) {
             return new ProbeResponse(0, ConnectionError.TIMEOUT, null);
         } catch (ConnectException e) {

@@ -98,7 +98,6 @@ final class RequestRecorder {
     }
 
     static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+        return io.meshproof.load.EpochMicros.now();
     }
 }
