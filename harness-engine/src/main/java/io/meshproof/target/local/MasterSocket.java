@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.net.SocketTimeoutException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,21 +20,40 @@ final class MasterSocket {
         this.socket = socket;
     }
 
-    /** Sends one command and returns everything the master answers before it closes the connection. */
+    /**
+     * Sends one command and returns everything the master answers before it closes the connection;
+     * gives up after {@link #TIMEOUT_MILLIS} (a master that is re-executing may accept and not answer).
+     */
     String send(String command) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+             Selector selector = Selector.open()) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
+            channel.shutdownOutput(); // the master answers and closes once it sees the end of input
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ);
             StringBuilder answer = new StringBuilder();
             ByteBuffer buffer = ByteBuffer.allocate(8192);
-            while (channel.read(buffer) >= 0) {
+            long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000L;
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    throw new SocketTimeoutException("no answer to '" + command + "' within " + TIMEOUT_MILLIS + " ms on " + socket);
+                }
+                selector.select(left);
+                selector.selectedKeys().clear();
+                int read = channel.read(buffer);
+                if (read < 0) {
+                    return answer.toString();
+                }
                 buffer.flip();
                 answer.append(StandardCharsets.UTF_8.decode(buffer));
                 buffer.clear();
             }
-            return answer.toString();
         }
     }
+
+    private static final long TIMEOUT_MILLIS = 2_000;
 
     /**
      * The master's reload counters from {@code show proc}: {@code reloads} and {@code failed}, and the
