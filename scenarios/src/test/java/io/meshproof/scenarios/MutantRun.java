@@ -1,0 +1,78 @@
+package io.meshproof.scenarios;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.EventType;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+/**
+ * Runs the engine on the local target with a mutant (DESIGN.md section 8) and tells, per check,
+ * how it ended: {@code reviews-canary-90-10/split} -> FAILED.
+ */
+final class MutantRun {
+
+    private MutantRun() {
+    }
+
+    /**
+     * @param mutant    a local-target mutant, or null for the real data plane
+     * @param scenarios {@code mesh.scenarios}: ids or features of the family under test
+     */
+    static Map<String, TestExecutionResult.Status> run(String mutant, String scenarios) {
+        String reportDir = "target/negative-controls/" + (mutant == null ? "none" : mutant);
+        var request = EngineTestKit.engine("meshproof")
+                .selectors(selectDirectory("catalog"))
+                .configurationParameter("mesh.scenarios", scenarios)
+                .configurationParameter("mesh.report.dir", reportDir)
+                // a mutant may keep the new state from ever showing: do not wait long for it
+                .configurationParameter("mesh.convergence.timeout", "5s");
+        if (mutant != null) {
+            request.configurationParameter("mesh.local.mutant", mutant);
+        }
+        EngineExecutionResults results = request.execute();
+        Map<String, TestExecutionResult.Status> verdicts = new TreeMap<>();
+        for (Event event : results.allEvents().list()) {
+            if (event.getType() != EventType.FINISHED && event.getType() != EventType.SKIPPED) {
+                continue;
+            }
+            TestExecutionResult.Status status = event.getType() == EventType.SKIPPED ? TestExecutionResult.Status.ABORTED
+                    : event.getPayload(TestExecutionResult.class).orElseThrow().getStatus();
+            verdicts.put(name(event), status);
+        }
+        return verdicts;
+    }
+
+    /** {@code target:local}, {@code reviews-canary-90-10}, {@code reviews-canary-90-10/split}. */
+    private static String name(Event event) {
+        UniqueId id = event.getTestDescriptor().getUniqueId();
+        String scenario = null;
+        String check = null;
+        for (UniqueId.Segment segment : id.getSegments()) {
+            switch (segment.getType()) {
+                case "scenario" -> scenario = segment.getValue();
+                case "check" -> check = segment.getValue();
+                default -> { }
+            }
+        }
+        if (scenario == null) {
+            return id.getLastSegment().getType() + ":" + id.getLastSegment().getValue();
+        }
+        if (check == null) {
+            return scenario;
+        }
+        String kind = check.equals("convergence") ? "convergence" : kindOf(event.getTestDescriptor().getDisplayName());
+        return scenario + "/" + kind;
+    }
+
+    private static String kindOf(String displayName) {
+        int space = displayName.indexOf(' ');
+        return space < 0 ? displayName : displayName.substring(0, space);
+    }
+}
