@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -24,12 +25,27 @@ public final class ProbeDerivation {
     static final double CHANCE_PASS = 1e-3;
     static final int MIN_CONSECUTIVE = 10;
 
+    /** The derivations, most telling first: the first that finds a probe wins. */
+    private static final List<Function<Scenario, Optional<Probe>>> DERIVATIONS = List.of(
+            ProbeDerivation::reviewsVersion);
+
     private static final Pattern REVIEWS_VIA_PRODUCTPAGE = Pattern.compile("/productpage.*|/api/v1/products/\\d+/reviews.*");
 
     private ProbeDerivation() {
     }
 
     public static Optional<Probe> derive(Scenario scenario) {
+        for (var derivation : DERIVATIONS) {
+            Optional<Probe> probe = derivation.apply(scenario);
+            if (probe.isPresent()) {
+                return probe;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A route on reviews that sends this traffic to some versions only: answers must come from those. */
+    static Optional<Probe> reviewsVersion(Scenario scenario) {
         Traffic traffic = scenario.traffic();
         if (!reachesReviews(traffic)) {
             return Optional.empty();

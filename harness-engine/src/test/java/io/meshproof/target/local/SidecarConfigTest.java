@@ -60,14 +60,17 @@ class SidecarConfigTest {
                 rule(Map.of("end-user", "jason"), new Route.Backend("v2", null)),
                 rule(null, new Route.Backend("v1", null))))));
         assertThat(config).contains("acl rule0_header0 req.hdr(end-user) -m str \"jason\"")
-                .contains("use_backend outbound_reviews_rule0 if rule0_header0")
-                .contains("default_backend outbound_reviews_rule1");
+                .contains("http-request set-var(txn.rule) int(0) if rule0_header0\n")
+                .contains("http-request set-var(txn.rule) int(1) if !{ var(txn.rule) -m found }\n")
+                .contains("use_backend outbound_reviews_rule0 if { var(txn.rule) -m int 0 }")
+                .contains("use_backend outbound_reviews_rule1 if { var(txn.rule) -m int 1 }");
     }
 
     @Test
     void withoutADefaultRuleUnmatchedRequestsGet404AsInIstio() {
         String config = render(routes(new Route("reviews", List.of(rule(Map.of("end-user", "jason"), new Route.Backend("v2", null))))));
-        assertThat(config).contains("default_backend outbound_reviews_no_route").contains("http-request return status 404");
+        assertThat(config).contains("default_backend outbound_reviews_no_route").contains("http-request return status 404")
+                .doesNotContain("int(1)");
     }
 
     @Test
@@ -84,8 +87,8 @@ class SidecarConfigTest {
         MeshState mesh = routes(new Route("reviews", List.of(
                 rule(Map.of("end-user", "jason"), new Route.Backend("v2", null)),
                 rule(null, new Route.Backend("v1", null)))));
-        assertThat(render(mesh, Mutant.HEADER_IGNORED)).doesNotContain("end-user").contains("default_backend outbound_reviews_rule0")
-                .doesNotContain("reviews-v2-bbbbb");
+        assertThat(render(mesh, Mutant.HEADER_IGNORED)).doesNotContain("end-user")
+                .contains("http-request set-var(txn.rule) int(0)\n").doesNotContain("reviews-v2-bbbbb");
     }
 
     @Test
