@@ -1,10 +1,13 @@
 package io.meshproof.engine.descriptor;
 
+import io.meshproof.engine.attach.AllureAttachments;
 import io.meshproof.engine.execution.MeshproofContext;
 import io.meshproof.engine.execution.ScenarioOutcome;
 import io.meshproof.oracle.Oracles;
 import io.meshproof.oracle.Verdict;
 import io.meshproof.report.CheckReport;
+import io.meshproof.report.ConformanceReport;
+import io.meshproof.report.html.IndexPage;
 import io.meshproof.report.Result;
 import io.meshproof.scenario.CheckNames;
 import io.meshproof.scenario.Expectation;
@@ -14,6 +17,8 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.TestAbortedException;
 
+import java.util.List;
+
 /** One expectation of a scenario, judged by its oracle on what the scenario observed. */
 public final class CheckDescriptor extends AbstractTestDescriptor implements Node<MeshproofContext> {
 
@@ -22,6 +27,8 @@ public final class CheckDescriptor extends AbstractTestDescriptor implements Nod
     private final Expectation expectation;
     private final int index;
     private final int line;
+    /** The scenario's last check attaches the scenario's page, with every verdict in it. */
+    private final boolean last;
 
     CheckDescriptor(UniqueId parentId, Scenario scenario, int index) {
         super(parentId.append(SEGMENT, String.valueOf(index)), CheckNames.of(scenario.expect().get(index)),
@@ -29,6 +36,7 @@ public final class CheckDescriptor extends AbstractTestDescriptor implements Nod
         this.expectation = scenario.expect().get(index);
         this.index = index;
         this.line = scenario.lineOfExpectation(index);
+        this.last = index == scenario.expect().size() - 1;
     }
 
     @Override
@@ -53,6 +61,10 @@ public final class CheckDescriptor extends AbstractTestDescriptor implements Nod
         Verdict verdict = Oracles.judge(expectation, outcome.observations(), context.run().rates());
         outcome.check(index, new CheckReport(expectation.kind(), getDisplayName(), verdict.passed() ? Result.passed : Result.failed,
                 line, verdict.expected(), verdict.observed(), verdict.evidence(), verdict.message()));
+        if (last) {
+            AllureAttachments.page(outcome.scenario().id() + " (page with charts)", IndexPage.render(
+                    ConformanceReport.of(context.target().info(), context.run().info(), List.of(outcome.toReport()))));
+        }
         if (!verdict.passed()) {
             throw new CheckFailedError(verdict);
         }

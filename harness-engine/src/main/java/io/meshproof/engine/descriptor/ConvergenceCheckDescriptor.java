@@ -1,5 +1,6 @@
 package io.meshproof.engine.descriptor;
 
+import io.meshproof.engine.attach.AllureAttachments;
 import io.meshproof.engine.convergence.ConvergenceResult;
 import io.meshproof.engine.execution.MeshproofContext;
 import io.meshproof.engine.execution.ScenarioOutcome;
@@ -46,6 +47,12 @@ public final class ConvergenceCheckDescriptor extends AbstractTestDescriptor imp
         ScenarioOutcome outcome = context.outcome();
         if (outcome.stage() == ScenarioOutcome.Stage.UNSUPPORTED) {
             throw new TestAbortedException(outcome.reason());
+        }
+        if (outcome.rendered() != null) {
+            AllureAttachments.meshState(outcome.rendered());
+        }
+        if (outcome.observations() != null) {
+            AllureAttachments.records(outcome.observations().records());
         }
         ConvergenceResult c = outcome.convergence();
         Map<String, Object> evidence = new LinkedHashMap<>();

@@ -4,10 +4,8 @@ import io.meshproof.engine.console.SummaryTable;
 import io.meshproof.engine.execution.MeshproofContext;
 import io.meshproof.engine.execution.RunState;
 import io.meshproof.engine.execution.TargetFactory;
-import io.meshproof.oracle.ErrorRates;
 import io.meshproof.report.ConformanceReport;
 import io.meshproof.report.ReportFiles;
-import io.meshproof.report.RunInfo;
 import io.meshproof.target.MeshTarget;
 import io.meshproof.target.Progress;
 import org.junit.platform.engine.UniqueId;
@@ -15,8 +13,6 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 
 /** One target of the run (local, istio, linkerd): brought up before its scenarios, torn down after, reported. */
 public final class TargetDescriptor extends AbstractTestDescriptor implements Node<MeshproofContext> {
@@ -66,7 +62,7 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
             context.target().close();
         } finally {
             reportScenariosNotRun(run);
-            ConformanceReport report = ConformanceReport.of(context.target().info(), runInfo(run), run.reports());
+            ConformanceReport report = ConformanceReport.of(context.target().info(), run.info(), run.reports());
             Path dir = run.config().targetReportDir();
             ReportFiles.write(report, dir);
             run.console().line(target + ": report written to " + dir.toAbsolutePath().resolve("conformance-report.json"));
@@ -90,10 +86,4 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
         }));
     }
 
-    private static RunInfo runInfo(RunState run) {
-        return new RunInfo(run.started().toString(), Duration.between(run.started(), Instant.now()).toMillis(),
-                ErrorRates.SUITE_FALSE_FAILURE_BUDGET, run.rates().missedViolation(), run.checks(),
-                "Bonferroni: each of " + run.checks() + " checks gets " + run.rates().falseFailure(),
-                run.config().all());
-    }
 }

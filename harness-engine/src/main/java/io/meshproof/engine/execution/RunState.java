@@ -4,6 +4,7 @@ import io.meshproof.engine.MeshConfiguration;
 import io.meshproof.engine.console.ConsoleProgress;
 import io.meshproof.load.LoadRunner;
 import io.meshproof.oracle.ErrorRates;
+import io.meshproof.report.RunInfo;
 import io.meshproof.report.ScenarioReport;
 
 import java.time.Instant;
@@ -61,6 +62,13 @@ public final class RunState {
 
     public void targetFailed(String reason) {
         this.targetFailure = reason;
+    }
+
+    /** How the run was made, for the report: budget, its split, configuration, duration so far. */
+    public RunInfo info() {
+        return new RunInfo(started.toString(), java.time.Duration.between(started, Instant.now()).toMillis(),
+                ErrorRates.SUITE_FALSE_FAILURE_BUDGET, rates.missedViolation(), checks,
+                "Bonferroni: each of " + checks + " checks gets " + rates.falseFailure(), config.all());
     }
 
     public java.util.Optional<String> targetFailure() {

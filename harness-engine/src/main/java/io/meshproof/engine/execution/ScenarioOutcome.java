@@ -11,6 +11,7 @@ import io.meshproof.scenario.CheckNames;
 import io.meshproof.scenario.Expectation;
 import io.meshproof.scenario.Scenario;
 import io.meshproof.target.FeatureSupport;
+import io.meshproof.target.RenderedState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class ScenarioOutcome {
     private String reason;
     private ConvergenceResult convergence;
     private Observations observations;
+    private RenderedState rendered;
     private final List<TimelineEvent> events = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<Integer, CheckReport> checks = new TreeMap<>();
@@ -75,6 +77,15 @@ public final class ScenarioOutcome {
         this.convergence = convergence;
     }
 
+    /** The mesh state as the target rendered it when applying (with the instances it had then). */
+    public RenderedState rendered() {
+        return rendered;
+    }
+
+    public void rendered(RenderedState rendered) {
+        this.rendered = rendered;
+    }
+
     public Observations observations() {
         return observations;
     }
@@ -104,16 +115,18 @@ public final class ScenarioOutcome {
         durationMs = (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
+    /** The report entry as it stands; checks not judged (yet) appear as skipped or unsupported, with the reason. */
     public synchronized ScenarioReport toReport() {
+        Map<Integer, CheckReport> all = new TreeMap<>(checks);
         for (int i = 0; i < scenario.expect().size(); i++) {
-            if (!checks.containsKey(i)) {
+            if (!all.containsKey(i)) {
                 Expectation e = scenario.expect().get(i);
                 Result r = stage == Stage.UNSUPPORTED ? Result.unsupported : Result.skipped;
-                checks.put(i, new CheckReport(e.kind(), CheckNames.of(e), r, scenario.lineOfExpectation(i), null, null, null,
+                all.put(i, new CheckReport(e.kind(), CheckNames.of(e), r, scenario.lineOfExpectation(i), null, null, null,
                         "not judged: " + (reason == null ? "the scenario did not run" : reason)));
             }
         }
-        List<CheckReport> checkReports = List.copyOf(checks.values());
+        List<CheckReport> checkReports = List.copyOf(all.values());
         Result result = switch (stage) {
             case UNSUPPORTED -> Result.unsupported;
             case DRY_RUN -> Result.skipped;
@@ -123,7 +136,7 @@ public final class ScenarioOutcome {
         int requests = observations == null ? 0 : observations.records().size();
         ScenarioReport report = new ScenarioReport(scenario.id(), scenario.title(), scenario.feature().name(), support.level(), result,
                 requests, convergence == null || !convergence.converged() ? null : convergence.elapsedMs(),
-                durationMs == null ? 0 : durationMs, scenario.file().toString(), scenario.line(), reason,
+                durationMs == null ? (System.nanoTime() - startedNanos) / 1_000_000 : durationMs, scenario.file().toString(), scenario.line(), reason,
                 checkReports, List.copyOf(events), List.copyOf(notes));
         return observations == null ? report : report.withSeries(series(observations));
     }

@@ -63,6 +63,7 @@ public final class ScenarioRun {
             deployment = target.apply(scenario, progress);
         }
         try (deployment) {
+            outcome.rendered(target.render(scenario));
             Entry entry = target.entry(scenario.traffic());
             Map<String, String> headers = requestHeaders(scenario.traffic(), entry);
             LoadPlan plan = LoadPlanning.plan(scenario.traffic(), entry, headers, requests);
