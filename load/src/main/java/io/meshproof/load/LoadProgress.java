@@ -7,4 +7,8 @@ public interface LoadProgress {
 
     /** Called about once a second while the load runs. */
     void update(int sent, int planned, long elapsedMillis);
+
+    /** Called once, as soon as the first request went out (wall clock, microseconds since the epoch). */
+    default void started(long firstSendMicros) {
+    }
 }

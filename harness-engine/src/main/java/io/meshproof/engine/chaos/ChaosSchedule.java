@@ -23,25 +23,35 @@ import java.util.concurrent.TimeUnit;
 public final class ChaosSchedule implements AutoCloseable {
 
     private final ScheduledExecutorService scheduler;
-    private final List<Future<?>> pending = new ArrayList<>();
+    private final List<ChaosAction> actions;
+    private final Chaos chaos;
+    private final Progress progress;
+    private final java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
+    private final List<Future<?>> pending = Collections.synchronizedList(new ArrayList<>());
     private final List<Observations.Marker> markers = Collections.synchronizedList(new ArrayList<>());
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
-    private ChaosSchedule(int actions) {
-        this.scheduler = Executors.newScheduledThreadPool(Math.max(1, actions), r -> {
+    public ChaosSchedule(List<ChaosAction> actions, Chaos chaos, Progress progress) {
+        this.actions = List.copyOf(actions);
+        this.chaos = chaos;
+        this.progress = progress;
+        this.scheduler = Executors.newScheduledThreadPool(Math.max(1, actions.size()), r -> {
             Thread t = new Thread(r, "meshproof-chaos");
             t.setDaemon(true);
             return t;
         });
     }
 
-    public static ChaosSchedule start(List<ChaosAction> actions, Chaos chaos, Progress progress) {
-        ChaosSchedule schedule = new ChaosSchedule(actions.size());
-        for (ChaosAction action : actions) {
-            schedule.pending.add(schedule.scheduler.schedule(() -> schedule.perform(action, chaos, progress),
-                    action.at().toMillis(), TimeUnit.MILLISECONDS));
+    /** Starts the clock: every action runs {@code at} after {@code loadStartMicros}. Only the first call counts. */
+    public void begin(long loadStartMicros) {
+        if (!begun.compareAndSet(false, true)) {
+            return;
         }
-        return schedule;
+        long sinceStartMillis = (EpochMicros.now() - loadStartMicros) / 1000;
+        for (ChaosAction action : actions) {
+            pending.add(scheduler.schedule(() -> perform(action, chaos, progress),
+                    Math.max(0, action.at().toMillis() - sinceStartMillis), TimeUnit.MILLISECONDS));
+        }
     }
 
     private void perform(ChaosAction action, Chaos chaos, Progress progress) {
@@ -71,7 +81,10 @@ public final class ChaosSchedule implements AutoCloseable {
 
     /** Waits for every action to finish (they are bounded: outages by their duration). */
     public void awaitDone() throws TargetException {
-        for (Future<?> f : pending) {
+        if (!begun.get() && !actions.isEmpty()) {
+            failures.add("the load never started, so no chaos action ran");
+        }
+        for (Future<?> f : List.copyOf(pending)) {
             try {
                 f.get(10, TimeUnit.MINUTES);
             } catch (Exception e) {

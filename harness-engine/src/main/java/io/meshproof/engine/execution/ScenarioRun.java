@@ -88,8 +88,8 @@ public final class ScenarioRun {
 
             progress.line("load: " + describe(plan));
             LoadResult result;
-            try (ChaosSchedule chaos = ChaosSchedule.start(scenario.chaos(), deployment.chaos(), progress)) {
-                result = runner.run(plan, loadProgress(plan));
+            try (ChaosSchedule chaos = new ChaosSchedule(scenario.chaos(), deployment.chaos(), progress)) {
+                result = runner.run(plan, loadProgress(plan, chaos));
                 chaos.awaitDone();
                 long loadStart = result.records().isEmpty() ? EpochMicros.now() : result.records().get(0).sentAtMicros();
                 outcome.event(new TimelineEvent((convergedAtMicros - loadStart) / 1000, "converged", convergence.probe()));
@@ -120,12 +120,21 @@ public final class ScenarioRun {
         return headers;
     }
 
-    private LoadProgress loadProgress(LoadPlan plan) {
+    /** Progress lines every 5 s; the chaos clock starts with the first request (or the first report of one). */
+    private LoadProgress loadProgress(LoadPlan plan, ChaosSchedule chaos) {
         return new LoadProgress() {
             private long lastPrinted = -10_000;
 
             @Override
+            public void started(long firstSendMicros) {
+                chaos.begin(firstSendMicros);
+            }
+
+            @Override
             public void update(int sent, int planned, long elapsedMillis) {
+                if (sent > 0) {
+                    chaos.begin(EpochMicros.now() - elapsedMillis * 1000);
+                }
                 if (elapsedMillis - lastPrinted >= 5_000) {
                     lastPrinted = elapsedMillis;
                     String of = planned == Integer.MAX_VALUE ? "" : String.format(Locale.ROOT, "/%d (%d%%)", planned, 100L * sent / Math.max(1, planned));

@@ -66,7 +66,12 @@ final class HaproxyProcess implements AutoCloseable {
      * Blocks until a worker runs the new configuration.
      */
     boolean reload(String configuration) throws TargetException {
-        if (configuration.equals(current)) {
+        return reload(configuration, false);
+    }
+
+    /** Reloads, also when the configuration is unchanged if {@code force} (a control plane's full push). */
+    boolean reload(String configuration, boolean force) throws TargetException {
+        if (!force && configuration.equals(current)) {
             return false;
         }
         int before = state().reloads();
@@ -150,6 +155,27 @@ final class HaproxyProcess implements AutoCloseable {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+    }
+
+    /**
+     * Stops without cutting requests in flight (SIGUSR1, HAProxy's soft stop): listeners close at once,
+     * current requests finish within {@code hard-stop-after}; bounded, then killed.
+     */
+    void drain() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-USR1", String.valueOf(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (IOException e) {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
         }
     }
 

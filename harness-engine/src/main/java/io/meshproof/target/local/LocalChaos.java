@@ -6,7 +6,12 @@ import io.meshproof.target.TargetException;
 import java.time.Duration;
 import java.util.List;
 
-/** Chaos on the local target; not rendered yet, so scenarios with chaos are reported unsupported. */
+/**
+ * Chaos on the local target, done the way a cluster would see it: a killed instance (process and
+ * sidecar) is noticed by the control plane, dropped from every sidecar's endpoints and replaced, as
+ * a ReplicaSet replaces a pod; a restart rolls one instance at a time; a control-plane outage stops
+ * configuration pushes for a while and ends with a full push (every sidecar reloaded under load).
+ */
 final class LocalChaos implements Chaos {
 
     private final LocalTarget target;
@@ -17,16 +22,16 @@ final class LocalChaos implements Chaos {
 
     @Override
     public List<String> kill(String service, String version, int count) throws TargetException {
-        throw new TargetException("chaos actions are not implemented on the local target yet");
+        return target.kill(service, version, count);
     }
 
     @Override
     public List<String> restart(String service, String version, int count) throws TargetException {
-        throw new TargetException("chaos actions are not implemented on the local target yet");
+        return target.restart(service, version, count);
     }
 
     @Override
     public void controlPlaneOutage(Duration duration) throws TargetException {
-        throw new TargetException("chaos actions are not implemented on the local target yet");
+        target.controlPlaneOutage(duration);
     }
 }

@@ -4,20 +4,16 @@ import io.meshproof.target.Chaos;
 import io.meshproof.target.Deployment;
 import io.meshproof.target.TargetException;
 
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** A scenario's state on the local target: sidecars reloaded, extra instances running. */
 final class LocalDeployment implements Deployment {
 
     private final LocalTarget target;
-    private final List<LocalInstance> extras;
     private final long appliedMs;
 
-    LocalDeployment(LocalTarget target, List<LocalInstance> extras, long appliedMs) {
+    LocalDeployment(LocalTarget target, long appliedMs) {
         this.target = target;
-        this.extras = List.copyOf(extras);
         this.appliedMs = appliedMs;
     }
 
@@ -29,9 +25,7 @@ final class LocalDeployment implements Deployment {
 
     @Override
     public Map<String, String> instances() {
-        Map<String, String> byName = new TreeMap<>();
-        target.instances().forEach(i -> byName.put(i.name(), i.behavior().name()));
-        return byName;
+        return target.instanceBehaviors();
     }
 
     @Override
@@ -41,6 +35,6 @@ final class LocalDeployment implements Deployment {
 
     @Override
     public void close() throws TargetException {
-        target.restore(extras);
+        target.restore();
     }
 }

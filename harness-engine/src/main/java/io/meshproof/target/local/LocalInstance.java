@@ -60,6 +60,12 @@ final class LocalInstance implements AutoCloseable {
         sidecar.kill();
     }
 
+    /** A graceful stop for a rolling restart: the sidecar drains, then the app stops. */
+    void drain() throws InterruptedException {
+        sidecar.drain();
+        app.stop();
+    }
+
     @Override
     public void close() throws InterruptedException {
         sidecar.close();

@@ -42,9 +42,6 @@ final class LocalSupport {
         if (!mesh.rateLimits().isEmpty()) {
             missing.add("rate limits");
         }
-        if (!scenario.chaos().isEmpty()) {
-            missing.add("chaos actions");
-        }
         if (missing.isEmpty()) {
             return FeatureSupport.nativelySupported();
         }

@@ -33,11 +33,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The local target (DESIGN.md section 3): each bookinfo instance runs as a local process with an
@@ -68,8 +71,20 @@ public final class LocalTarget implements MeshTarget {
     private HaproxyProcess services;
     private Map<String, Integer> servicePorts = Map.of();
     private MeshState mesh = MeshState.EMPTY;
+    /** Instances a scenario added (setup.instances), and their replacements: removed when the scenario ends. */
+    private final Set<LocalInstance> extras = ConcurrentHashMap.newKeySet();
+    /** Instances lost during the scenario, reported as unavailable so the oracles can attribute their errors. */
+    private final Map<String, String> lost = new ConcurrentHashMap<>();
+    /** The control plane: notices lost instances, drops them from every sidecar and replaces them. */
+    private final ScheduledExecutorService controlPlane = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "meshproof-local-control-plane");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean controlPlaneDown;
+    private volatile String controlPlaneError;
     private Thread shutdownHook;
-    private boolean closed;
+    private volatile boolean closed;
 
     private LocalTarget(Set<Mutant> mutants, String haproxyPath, Path logDir) {
         this.mutants = mutants;
@@ -173,6 +188,7 @@ public final class LocalTarget implements MeshTarget {
         // sidecars started before all endpoints were known: give them the whole picture
         reconfigure(mesh);
         progress.line("ingress at " + entryUri(clientSpecs.get(INGRESS), "productpage") + ", logs in " + logDir.toAbsolutePath());
+        controlPlane.scheduleWithFixedDelay(this::reconcile, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     private LocalInstance startInstance(String service, String version, Behavior behavior) throws TargetException {
@@ -223,40 +239,165 @@ public final class LocalTarget implements MeshTarget {
         long reloadMs = reconfigure(scenario.mesh());
         progress.line("sidecars reloaded in " + reloadMs + " ms");
         long appliedMs = (System.nanoTime() - started) / 1_000_000;
-        return new LocalDeployment(this, extras, appliedMs);
+        return new LocalDeployment(this, appliedMs);
     }
 
-    /** Restores the stock state: no mesh configuration, no extra instances. */
-    synchronized void restore(List<LocalInstance> extras) throws TargetException {
-        instances.removeAll(extras);
+    /** Restores the stock state: no mesh configuration, no extra instances, nothing remembered as lost. */
+    synchronized void restore() throws TargetException {
+        List<LocalInstance> leaving = List.copyOf(extras);
+        instances.removeAll(leaving);
+        extras.clear();
+        lost.clear();
         reconfigure(MeshState.EMPTY);
-        for (LocalInstance extra : extras) {
+        for (LocalInstance extra : leaving) {
             try {
                 extra.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        if (controlPlaneError != null) {
+            String error = controlPlaneError;
+            controlPlaneError = null;
+            throw new TargetException("the local control plane failed during the scenario: " + error);
+        }
+    }
+
+    /** Every instance of the scenario by name with its behavior; lost instances count as unavailable. */
+    Map<String, String> instanceBehaviors() {
+        Map<String, String> byName = new TreeMap<>(lost);
+        instances.forEach(i -> byName.put(i.name(), i.behavior().name()));
+        return byName;
+    }
+
+    /** Instance loss: the app and its sidecar die at once; the control plane notices and replaces them. */
+    List<String> kill(String service, String version, int count) throws TargetException {
+        List<LocalInstance> victims = pick(service, version, count);
+        List<String> names = new ArrayList<>();
+        for (LocalInstance victim : victims) {
+            lost.put(victim.name(), Behavior.unavailable.name());
+            try {
+                victim.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TargetException("interrupted while killing " + victim.name(), e);
+            }
+            names.add(victim.name());
+        }
+        return names;
+    }
+
+    /** A rolling restart: a new instance joins the endpoints before the old one leaves and drains. */
+    List<String> restart(String service, String version, int count) throws TargetException {
+        List<String> names = new ArrayList<>();
+        for (LocalInstance old : pick(service, version, count)) {
+            LocalInstance fresh = startInstance(old.service(), old.version(), old.behavior());
+            synchronized (this) {
+                instances.add(fresh);
+                if (extras.remove(old)) {
+                    extras.add(fresh);
+                }
+                reconfigure(mesh);
+                instances.remove(old);
+                reconfigure(mesh);
+            }
+            try {
+                old.drain();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TargetException("interrupted while draining " + old.name(), e);
+            }
+            names.add(old.name() + " -> " + fresh.name());
+        }
+        return names;
+    }
+
+    /**
+     * The control plane is away for {@code duration}: no configuration is pushed (lost instances stay
+     * in the sidecars' endpoints); then it comes back with a full push, every sidecar reloaded.
+     */
+    void controlPlaneOutage(Duration duration) throws TargetException {
+        controlPlaneDown = true;
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted during a control-plane outage", e);
+        } finally {
+            controlPlaneDown = false;
+        }
+        synchronized (this) {
+            reconfigure(mesh, true);
+        }
+    }
+
+    private List<LocalInstance> pick(String service, String version, int count) throws TargetException {
+        List<LocalInstance> alive = instances.stream()
+                .filter(i -> i.isAlive() && i.service().equals(service) && i.version().equals(version))
+                .sorted(java.util.Comparator.comparing(LocalInstance::name))
+                .toList();
+        if (alive.size() < count) {
+            throw new TargetException("asked for " + count + " instances of " + service + " " + version + " but only "
+                    + alive.size() + " are running");
+        }
+        return alive.subList(0, count);
+    }
+
+    /** The control plane's loop: drop lost instances from every sidecar, then replace them. */
+    private void reconcile() {
+        if (controlPlaneDown || closed) {
+            return;
+        }
+        List<LocalInstance> dead = instances.stream().filter(i -> !i.isAlive()).toList();
+        if (dead.isEmpty()) {
+            return;
+        }
+        try {
+            synchronized (this) {
+                instances.removeAll(dead);
+                reconfigure(mesh);
+            }
+            for (LocalInstance gone : dead) {
+                LocalInstance replacement = startInstance(gone.service(), gone.version(), gone.behavior());
+                synchronized (this) {
+                    instances.add(replacement);
+                    if (extras.remove(gone)) {
+                        extras.add(replacement);
+                    }
+                    reconfigure(mesh);
+                }
+                gone.close();
+            }
+        } catch (TargetException | RuntimeException e) {
+            controlPlaneError = e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Renders every proxy's configuration for this mesh state and reloads those that changed; returns the wall time. */
     synchronized long reconfigure(MeshState state) throws TargetException {
+        return reconfigure(state, false);
+    }
+
+    /** As {@link #reconfigure(MeshState)}; with {@code force}, every proxy reloads even if unchanged (a full push). */
+    synchronized long reconfigure(MeshState state, boolean force) throws TargetException {
         long started = System.nanoTime();
         this.mesh = state;
         List<Callable<Boolean>> reloads = new ArrayList<>();
         for (LocalInstance instance : instances) {
             if (instance.isAlive()) {
                 String config = sidecarConfig(instance.sidecarSpec());
-                reloads.add(() -> instance.sidecar().reload(config));
+                reloads.add(() -> instance.sidecar().reload(config, force));
             }
         }
         for (SidecarSpec spec : clientSpecs.values()) {
             String config = sidecarConfig(spec);
             HaproxyProcess client = clients.get(spec.workload());
-            reloads.add(() -> client.reload(config));
+            reloads.add(() -> client.reload(config, force));
         }
         String servicesConfig = ServiceAddressesConfig.render(servicePorts, endpoints(), runDir.path());
-        reloads.add(() -> services.reload(servicesConfig));
+        reloads.add(() -> services.reload(servicesConfig, force));
         all(reloads);
         return (System.nanoTime() - started) / 1_000_000;
     }
@@ -336,6 +477,7 @@ public final class LocalTarget implements MeshTarget {
             return;
         }
         closed = true;
+        controlPlane.shutdownNow();
         for (LocalInstance instance : instances) {
             try {
                 instance.close();

@@ -35,6 +35,9 @@ final class LoadFork implements AutoCloseable {
     private final Deque<String> tail = new ArrayDeque<>();
 
     private volatile long startedMicros = -1;
+    /** Hears when the first request went out; set by {@link #await}, which may come after that moment. */
+    private volatile LoadProgress listener;
+    private final java.util.concurrent.atomic.AtomicBoolean startAnnounced = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long endedMicros = -1;
     private volatile long sent;
     private volatile long recorded = -1;
@@ -81,6 +84,8 @@ final class LoadFork implements AutoCloseable {
      * @throws LoadException when it is still running after {@code bound}: it is killed first
      */
     int await(Duration bound, int planned, LoadProgress progress) throws LoadException, InterruptedException {
+        listener = progress;
+        announceStart();
         long deadline = System.nanoTime() + bound.toNanos();
         long reportedSent = -1;
         long reportedElapsed = -1;
@@ -102,6 +107,14 @@ final class LoadFork implements AutoCloseable {
                 reportedElapsed = elapsedMillis;
                 progress.update((int) reportedSent, planned, reportedElapsed);
             }
+        }
+    }
+
+    /** Tells the listener once that the load has started, whichever of the two threads comes second. */
+    private void announceStart() {
+        LoadProgress l = listener;
+        if (l != null && startedMicros > 0 && startAnnounced.compareAndSet(false, true)) {
+            l.started(startedMicros);
         }
     }
 
@@ -179,6 +192,7 @@ final class LoadFork implements AutoCloseable {
         switch (line.kind()) {
             case started:
                 startedMicros = values[0];
+                announceStart();
                 break;
             case progress:
                 sent = values[0];
