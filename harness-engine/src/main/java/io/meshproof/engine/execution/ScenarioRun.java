@@ -56,7 +56,10 @@ public final class ScenarioRun {
 
     public void execute(ScenarioOutcome outcome) throws TargetException, LoadException, LoadPlanning.TooFewRequestsException {
         Scenario scenario = outcome.scenario();
-        int requests = LoadPlanning.requests(scenario.traffic(), requiredRequests(scenario, run));
+        ProfileScaling.Scaled scaled = ProfileScaling.scale(scenario, run.config().profile());
+        scaled.note().ifPresent(outcome::note);
+        Traffic traffic = scaled.traffic();
+        int requests = LoadPlanning.requests(traffic, requiredRequests(scenario, run));
         long applyStart = System.nanoTime();
         Deployment deployment;
         try (var step = progress.step("applying the mesh state")) {
@@ -64,13 +67,13 @@ public final class ScenarioRun {
         }
         try (deployment) {
             outcome.rendered(target.render(scenario));
-            Entry entry = target.entry(scenario.traffic());
-            Map<String, String> headers = requestHeaders(scenario.traffic(), entry);
-            LoadPlan plan = LoadPlanning.plan(scenario.traffic(), entry, headers, requests);
-            Optional<LoadRunner> targetRunner = target.loadRunner(scenario.traffic());
+            Entry entry = target.entry(traffic);
+            Map<String, String> headers = requestHeaders(traffic, entry);
+            LoadPlan plan = LoadPlanning.plan(traffic, entry, headers, requests);
+            Optional<LoadRunner> targetRunner = target.loadRunner(traffic);
             LoadRunner runner = targetRunner.orElse(run.loadRunner());
             Supplier<ProbeResponse> probes = targetRunner.<Supplier<ProbeResponse>>map(r -> new RunnerProbes(r, plan))
-                    .orElseGet(() -> new ProbeClient(entry, scenario.traffic().request(), headers)::send);
+                    .orElseGet(() -> new ProbeClient(entry, traffic.request(), headers)::send);
             ConvergenceResult convergence;
             try (var step = progress.step("convergence gate")) {
                 convergence = new ConvergenceGate(convergenceTimeout()).await(deployment, ProbeDerivation.derive(scenario),

@@ -248,6 +248,13 @@ public final class LocalTarget implements MeshTarget {
         instances.removeAll(leaving);
         extras.clear();
         lost.clear();
+        // a stock instance lost and not (yet) replaced comes back, so the next scenario starts from stock bookinfo
+        for (LocalInstance gone : instances.stream().filter(i -> !i.isAlive()).toList()) {
+            instances.remove(gone);
+            instances.add(startInstance(gone.service(), gone.version(), gone.behavior()));
+            leaving = new ArrayList<>(leaving);
+            leaving.add(gone);
+        }
         reconfigure(MeshState.EMPTY);
         for (LocalInstance extra : leaving) {
             try {
@@ -345,7 +352,7 @@ public final class LocalTarget implements MeshTarget {
 
     /** The control plane's loop: drop lost instances from every sidecar, then replace them. */
     private void reconcile() {
-        if (controlPlaneDown || closed) {
+        if (controlPlaneDown || closed || mutants.contains(Mutant.ENDPOINTS_FROZEN)) {
             return;
         }
         List<LocalInstance> dead = instances.stream().filter(i -> !i.isAlive()).toList();

@@ -12,7 +12,9 @@ public enum Mutant {
     /** Every split shifted 10 points toward its first backend. */
     SPLIT_SKEW("split-skew"),
     /** Header matches dropped: rules with a match never apply. */
-    HEADER_IGNORED("header-ignored");
+    HEADER_IGNORED("header-ignored"),
+    /** The control plane never notices a lost instance: sidecars keep sending to it, nothing replaces it. */
+    ENDPOINTS_FROZEN("endpoints-frozen");
 
     private final String id;
 

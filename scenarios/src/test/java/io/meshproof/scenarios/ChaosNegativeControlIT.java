@@ -1,0 +1,16 @@
+package io.meshproof.scenarios;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+/** Negative control of the chaos family: a control plane that never notices a lost instance fails instance loss. */
+class ChaosNegativeControlIT {
+
+    @Test
+    void frozenEndpointsFailInstanceLossAndNothingElse() {
+        // every other request keeps going to the dead instance: errors never stop and far exceed 5%
+        RoutingNegativeControlIT.assertOnlyTheseFail(MutantRun.run("endpoints-frozen", "InstanceLoss,ControlPlaneOutage"), Set.of(
+                "reviews-instance-loss/status", "reviews-instance-loss/ejected"));
+    }
+}
