@@ -35,7 +35,8 @@ public record MeshConfiguration(
     /** Every parameter the harness reads, so the report can show the run's configuration. */
     static final List<String> KNOWN = List.of(TARGET, SCENARIOS, SCENARIOS_DIR, REPORT_DIR, DRY_RUN, PROFILE, LOCAL_MUTANT,
             "mesh.cluster", "mesh.kubeconfig", "mesh.kube.context", "mesh.k3s.image", "mesh.istio.version",
-            "mesh.linkerd.version", "mesh.install", "mesh.upgrade.from", "mesh.upgrade.to", "mesh.convergence.timeout");
+            "mesh.linkerd.version", "mesh.install", "mesh.upgrade.from", "mesh.upgrade.to", "mesh.upgrade.load",
+            "mesh.convergence.timeout", "mesh.local.haproxy", "mesh.local.version");
 
     public static MeshConfiguration from(ConfigurationParameters params) {
         // every mesh.* parameter, whether given to the launcher or as a -D system property
@@ -56,6 +57,21 @@ public record MeshConfiguration(
                 all.getOrDefault(PROFILE, "default"),
                 Optional.ofNullable(all.get(LOCAL_MUTANT)),
                 all);
+    }
+
+    /** {@code mesh.upgrade.from} and {@code mesh.upgrade.to}, when both are given: the run is an upgrade gate. */
+    public Optional<Upgrade> upgrade() {
+        Optional<String> from = get("mesh.upgrade.from");
+        Optional<String> to = get("mesh.upgrade.to");
+        return from.isPresent() && to.isPresent() ? Optional.of(new Upgrade(from.get(), to.get())) : Optional.empty();
+    }
+
+    /** An upgrade gate: the suite on {@code from}, the upgrade under load, the suite on {@code to}, the diff. */
+    public record Upgrade(String from, String to) {}
+
+    /** Where an upgrade gate's reports go: {@code <report dir>/upgrade}. */
+    public Path upgradeReportDir() {
+        return reportDir.resolve("upgrade");
     }
 
     public Optional<String> get(String key) {

@@ -48,6 +48,15 @@ public interface MeshTarget extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Upgrades the running mesh to {@code version} in place, as the mesh documents it (a Helm upgrade
+     * and a restart of the proxies; locally, another HAProxy binary or configuration rolled out sidecar
+     * by sidecar), while the harness drives load through it. {@link #info()} tells the new version after.
+     */
+    default void upgrade(String version, Progress progress) throws TargetException {
+        throw new TargetException("the " + name() + " target cannot be upgraded in place");
+    }
+
     /** Stops everything the target started. Safe to call more than once. */
     @Override
     void close();

@@ -12,6 +12,11 @@ import io.meshproof.target.linkerd.LinkerdIdentitySource;
 import io.meshproof.target.linkerd.render.LinkerdRenderer;
 import io.meshproof.target.local.LocalTarget;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
 /** Creates the target named by {@code mesh.target}. */
 public final class TargetFactory {
 
@@ -24,12 +29,23 @@ public final class TargetFactory {
     private TargetFactory() {
     }
 
+    /** The parameter that names the version a target starts at; an upgrade gate starts at {@code mesh.upgrade.from}. */
+    static String versionKey(String target) {
+        return "mesh." + target + ".version";
+    }
+
     public static MeshTarget create(MeshConfiguration config) throws TargetException {
+        if (config.get("mesh.upgrade.from").isPresent() != config.get("mesh.upgrade.to").isPresent()) {
+            throw new TargetException("an upgrade gate needs both mesh.upgrade.from and mesh.upgrade.to");
+        }
+        Map<String, String> params = new HashMap<>(config.all());
+        config.upgrade().ifPresent(upgrade -> params.put(versionKey(config.target()), upgrade.from()));
+        Function<String, Optional<String>> param = key -> Optional.ofNullable(params.get(key));
         KubeImages images = config.get("mesh.bookinfo.hub").map(KubeImages.defaults()::withBookinfoHub).orElse(KubeImages.defaults());
         return switch (config.target()) {
-            case "local" -> LocalTarget.configure(config.all());
-            case "istio" -> KubernetesMeshTargets.create("istio", config::get, new IstioRenderer(images), LINKERD_IDENTITY_FROM_PKI);
-            case "linkerd" -> KubernetesMeshTargets.create("linkerd", config::get, new LinkerdRenderer(images), LINKERD_IDENTITY_FROM_PKI);
+            case "local" -> LocalTarget.configure(params);
+            case "istio" -> KubernetesMeshTargets.create("istio", param, new IstioRenderer(images), LINKERD_IDENTITY_FROM_PKI);
+            case "linkerd" -> KubernetesMeshTargets.create("linkerd", param, new LinkerdRenderer(images), LINKERD_IDENTITY_FROM_PKI);
             default -> throw new TargetException("unknown mesh.target '" + config.target() + "': use local, istio or linkerd");
         };
     }

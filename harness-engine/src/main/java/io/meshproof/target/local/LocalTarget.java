@@ -54,8 +54,8 @@ public final class LocalTarget implements MeshTarget {
     private static final String INGRESS = "ingress";
     private static final String TESTER = "tester";
 
-    private final Set<Mutant> mutants;
-    private final String haproxyPath;
+    private volatile Set<Mutant> mutants;
+    private volatile String haproxyPath;
     private final Path logDir;
     private final ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "meshproof-local");
@@ -63,7 +63,7 @@ public final class LocalTarget implements MeshTarget {
         return t;
     });
 
-    private HaproxyInstallation haproxy;
+    private volatile HaproxyInstallation haproxy;
     private RunDirectory runDir;
     private final List<LocalInstance> instances = new CopyOnWriteArrayList<>();
     private final Map<String, HaproxyProcess> clients = new LinkedHashMap<>();
@@ -105,8 +105,15 @@ public final class LocalTarget implements MeshTarget {
                 throw new TargetException(e.getMessage());
             }
         }
+        String binary = config.get("mesh.local.haproxy");
+        if (config.containsKey("mesh.local.version")) {
+            LocalVersion version = LocalVersion.parse(config.get("mesh.local.version"));
+            binary = version.binary();
+            mutants = EnumSet.noneOf(Mutant.class);
+            mutants.addAll(version.mutants());
+        }
         Path reportDir = Path.of(config.getOrDefault("mesh.report.dir", "target/mesh-conformance"));
-        return new LocalTarget(mutants, config.get("mesh.local.haproxy"), reportDir.resolve("local").resolve("logs"));
+        return new LocalTarget(mutants, binary, reportDir.resolve("local").resolve("logs"));
     }
 
     @Override
@@ -272,8 +279,9 @@ public final class LocalTarget implements MeshTarget {
 
     /** Every instance of the scenario by name with its behavior; lost instances count as unavailable. */
     Map<String, String> instanceBehaviors() {
-        Map<String, String> byName = new TreeMap<>(lost);
+        Map<String, String> byName = new TreeMap<>();
         instances.forEach(i -> byName.put(i.name(), i.behavior().name()));
+        byName.putAll(lost); // a lost instance may still be listed (not yet noticed): it answers nothing now
         return byName;
     }
 
@@ -298,25 +306,78 @@ public final class LocalTarget implements MeshTarget {
     List<String> restart(String service, String version, int count) throws TargetException {
         List<String> names = new ArrayList<>();
         for (LocalInstance old : pick(service, version, count)) {
-            LocalInstance fresh = startInstance(old.service(), old.version(), old.behavior());
-            synchronized (this) {
-                instances.add(fresh);
-                if (extras.remove(old)) {
-                    extras.add(fresh);
-                }
-                reconfigure(mesh);
-                instances.remove(old);
-                reconfigure(mesh);
-            }
-            try {
-                old.drain();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TargetException("interrupted while draining " + old.name(), e);
-            }
-            names.add(old.name() + " -> " + fresh.name());
+            names.add(roll(old));
         }
         return names;
+    }
+
+    /**
+     * Upgrades the data plane to another HAProxy binary or configuration (see {@link LocalVersion}):
+     * every instance is rolled onto a sidecar of the new version, one at a time, then the ingress,
+     * the tester and the Service addresses are replaced, the old processes draining.
+     */
+    @Override
+    public void upgrade(String version, Progress progress) throws TargetException {
+        LocalVersion next = LocalVersion.parse(version);
+        HaproxyInstallation installation = HaproxyInstallation.find(next.binary());
+        String before = info().version();
+        synchronized (this) {
+            haproxy = installation;
+            haproxyPath = next.binary();
+            mutants = next.mutants().isEmpty() ? EnumSet.noneOf(Mutant.class) : EnumSet.copyOf(next.mutants());
+        }
+        progress.line("upgrading the data plane from " + before + " to " + info().version());
+        for (LocalInstance old : instances.stream().filter(LocalInstance::isAlive)
+                .sorted(java.util.Comparator.comparing(LocalInstance::name)).toList()) {
+            progress.line("upgrade: " + roll(old));
+        }
+        for (SidecarSpec spec : clientSpecs.values()) {
+            replaceClient(spec);
+            progress.line("upgrade: " + spec.workload() + " replaced");
+        }
+        HaproxyProcess oldServices = services;
+        HaproxyProcess newServices = new HaproxyProcess("services-" + UPGRADES.incrementAndGet(), haproxy, runDir.path(), logDir);
+        newServices.start(ServiceAddressesConfig.render(servicePorts, endpoints(), runDir.path()));
+        runDir.noteProcess(newServices.pid());
+        services = newServices;
+        oldServices.drain();
+        synchronized (this) {
+            reconfigure(mesh);
+        }
+        progress.line("upgrade done: " + info().version());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger UPGRADES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A client sidecar (ingress, tester) replaced in place: the new process binds the same ports (SO_REUSEPORT), the old drains. */
+    private void replaceClient(SidecarSpec spec) throws TargetException {
+        HaproxyProcess old = clients.get(spec.workload());
+        HaproxyProcess fresh = new HaproxyProcess(spec.instance() + "-" + UPGRADES.incrementAndGet(), haproxy, runDir.path(), logDir);
+        fresh.start(sidecarConfig(spec));
+        runDir.noteProcess(fresh.pid());
+        clients.put(spec.workload(), fresh);
+        old.drain();
+    }
+
+    /** One instance replaced by a new one of the same kind: the new joins the endpoints, then the old leaves and drains. */
+    private String roll(LocalInstance old) throws TargetException {
+        LocalInstance fresh = startInstance(old.service(), old.version(), old.behavior());
+        synchronized (this) {
+            instances.add(fresh);
+            if (extras.remove(old)) {
+                extras.add(fresh);
+            }
+            reconfigure(mesh);
+            instances.remove(old);
+            reconfigure(mesh);
+        }
+        try {
+            old.drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted while draining " + old.name(), e);
+        }
+        return old.name() + " -> " + fresh.name();
     }
 
     /**
