@@ -26,16 +26,18 @@ final class MutantRun {
      * @param scenarios {@code mesh.scenarios}: ids or features of the family under test
      */
     static Map<String, TestExecutionResult.Status> run(String mutant, String scenarios) {
-        String reportDir = "target/negative-controls/" + (mutant == null ? "none" : mutant);
+        return run(mutant == null ? "none" : mutant, scenarios, mutant == null ? Map.of() : Map.of("mesh.local.mutant", mutant));
+    }
+
+    /** A run of the given scenarios with more configuration parameters; its reports go to {@code target/negative-controls/<name>}. */
+    static Map<String, TestExecutionResult.Status> run(String name, String scenarios, Map<String, String> parameters) {
         var request = EngineTestKit.engine("meshproof")
                 .selectors(selectDirectory("catalog"))
                 .configurationParameter("mesh.scenarios", scenarios)
-                .configurationParameter("mesh.report.dir", reportDir)
+                .configurationParameter("mesh.report.dir", "target/negative-controls/" + name)
                 // a mutant may keep the new state from ever showing: do not wait long for it
-                .configurationParameter("mesh.convergence.timeout", "5s");
-        if (mutant != null) {
-            request.configurationParameter("mesh.local.mutant", mutant);
-        }
+                .configurationParameter("mesh.convergence.timeout", "5s")
+                .configurationParameters(parameters);
         EngineExecutionResults results = request.execute();
         Map<String, TestExecutionResult.Status> verdicts = new TreeMap<>();
         for (Event event : results.allEvents().list()) {
@@ -61,9 +63,12 @@ final class MutantRun {
                 default -> { }
             }
         }
+        String phase = id.getSegments().stream().filter(seg -> seg.getType().equals("phase")).map(UniqueId.Segment::getValue)
+                .findFirst().map(p -> p + ":").orElse("");
         if (scenario == null) {
             return id.getLastSegment().getType() + ":" + id.getLastSegment().getValue();
         }
+        scenario = phase + scenario;
         if (check == null) {
             return scenario;
         }

@@ -4,6 +4,7 @@ import io.meshproof.engine.console.SummaryTable;
 import io.meshproof.engine.execution.MeshproofContext;
 import io.meshproof.engine.execution.RunState;
 import io.meshproof.engine.execution.TargetFactory;
+import io.meshproof.engine.upgrade.PhaseDescriptor;
 import io.meshproof.report.ConformanceReport;
 import io.meshproof.report.ReportFiles;
 import io.meshproof.target.MeshTarget;
@@ -62,11 +63,17 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
             context.target().close();
         } finally {
             reportScenariosNotRun(run);
-            ConformanceReport report = ConformanceReport.of(context.target().info(), run.info(), run.reports());
-            Path dir = run.config().targetReportDir();
-            ReportFiles.write(report, dir);
-            run.console().line(target + ": report written to " + dir.toAbsolutePath().resolve("conformance-report.json"));
-            SummaryTable.print(report, run.console());
+            if (run.config().upgrade().isPresent()) {
+                // an upgrade gate reported each phase and wrote the diff; show what the phases found
+                run.phaseReport(PhaseDescriptor.FROM).ifPresent(r -> SummaryTable.print(r, run.console()));
+                run.phaseReport(PhaseDescriptor.TO).ifPresent(r -> SummaryTable.print(r, run.console()));
+            } else {
+                ConformanceReport report = ConformanceReport.of(context.target().info(), run.info(), run.reports());
+                Path dir = run.config().targetReportDir();
+                ReportFiles.write(report, dir);
+                run.console().line(target + ": report written to " + dir.toAbsolutePath().resolve("conformance-report.json"));
+                SummaryTable.print(report, run.console());
+            }
         }
     }
 
@@ -79,7 +86,7 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
 
     /** Scenarios that never ran (the target did not start) still appear in the report, failed, with the reason. */
     private void reportScenariosNotRun(RunState run) {
-        run.targetFailure().ifPresent(reason -> getChildren().forEach(child -> {
+        run.targetFailure().ifPresent(reason -> getDescendants().forEach(child -> {
             if (child instanceof ScenarioDescriptor scenario) {
                 run.add(scenario.notRun(reason));
             }

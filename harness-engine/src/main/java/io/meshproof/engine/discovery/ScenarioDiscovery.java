@@ -2,6 +2,11 @@ package io.meshproof.engine.discovery;
 
 import io.meshproof.engine.MeshConfiguration;
 import io.meshproof.engine.descriptor.MeshproofEngineDescriptor;
+import io.meshproof.engine.descriptor.ScenarioDescriptor;
+import io.meshproof.engine.descriptor.TargetDescriptor;
+import io.meshproof.engine.upgrade.PhaseDescriptor;
+import io.meshproof.engine.upgrade.UpgradeUnderLoadDescriptor;
+import io.meshproof.engine.upgrade.UpgradeVerdictDescriptor;
 import org.junit.platform.engine.DiscoveryFilter;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.EngineDiscoveryListener;
@@ -39,6 +44,29 @@ public final class ScenarioDiscovery {
         if (MeshproofEngineDescriptor.hasScenarios(engine) && config.scenariosDir().isPresent()) {
             resolver.resolve(new ExtraDirectory(request, config.scenariosDir().get()), engine, issues);
         }
+        config.upgrade().ifPresent(upgrade -> engine.getChildren().stream()
+                .filter(TargetDescriptor.class::isInstance).map(TargetDescriptor.class::cast).toList()
+                .forEach(target -> asUpgradeGate(target, upgrade)));
+    }
+
+    /**
+     * An upgrade gate runs the suite twice on one target: target > [from > scenarios], the upgrade
+     * under load, [to > the same scenarios], the verdict (the diff of the two reports).
+     */
+    private static void asUpgradeGate(TargetDescriptor target, MeshConfiguration.Upgrade upgrade) {
+        List<ScenarioDescriptor> scenarios = target.getChildren().stream()
+                .filter(ScenarioDescriptor.class::isInstance).map(ScenarioDescriptor.class::cast).toList();
+        scenarios.forEach(target::removeChild);
+        PhaseDescriptor from = new PhaseDescriptor(target.getUniqueId(), PhaseDescriptor.FROM, upgrade.from());
+        PhaseDescriptor to = new PhaseDescriptor(target.getUniqueId(), PhaseDescriptor.TO, upgrade.to());
+        for (ScenarioDescriptor scenario : scenarios) {
+            from.addChild(new ScenarioDescriptor(from.getUniqueId(), scenario.scenario()));
+            to.addChild(new ScenarioDescriptor(to.getUniqueId(), scenario.scenario()));
+        }
+        target.addChild(from);
+        target.addChild(new UpgradeUnderLoadDescriptor(target.getUniqueId(), upgrade));
+        target.addChild(to);
+        target.addChild(new UpgradeVerdictDescriptor(target.getUniqueId(), upgrade));
     }
 
     /** The original request, reduced to one more directory to scan. */

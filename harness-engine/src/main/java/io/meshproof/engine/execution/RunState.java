@@ -26,6 +26,8 @@ public final class RunState {
     private final LoadRunner loadRunner;
     private final Instant started = Instant.now();
     private volatile String targetFailure;
+    private final java.util.Map<String, io.meshproof.report.ConformanceReport> phaseReports = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile String upgradeOutcome;
     private final List<ScenarioReport> reports = Collections.synchronizedList(new ArrayList<>());
 
     public RunState(MeshConfiguration config, int checks, ConsoleProgress console, LoadRunner loadRunner) {
@@ -71,12 +73,39 @@ public final class RunState {
                 "Bonferroni: each of " + checks + " checks gets " + rates.falseFailure(), config.all());
     }
 
+    /** An upgrade gate's report of one phase ({@code from}, {@code to}). */
+    public void phaseReport(String phase, io.meshproof.report.ConformanceReport report) {
+        phaseReports.put(phase, report);
+    }
+
+    public java.util.Optional<io.meshproof.report.ConformanceReport> phaseReport(String phase) {
+        return java.util.Optional.ofNullable(phaseReports.get(phase));
+    }
+
+    /** How the upgrade under load went, in one line, for the gate's verdict. */
+    public void upgradeOutcome(String outcome) {
+        this.upgradeOutcome = outcome;
+    }
+
+    public java.util.Optional<String> upgradeOutcome() {
+        return java.util.Optional.ofNullable(upgradeOutcome);
+    }
+
     public java.util.Optional<String> targetFailure() {
         return java.util.Optional.ofNullable(targetFailure);
     }
 
     public void add(ScenarioReport report) {
         reports.add(report);
+    }
+
+    /** The scenario reports gathered so far, and a fresh start (an upgrade gate reports each phase apart). */
+    public List<ScenarioReport> takeReports() {
+        synchronized (reports) {
+            List<ScenarioReport> taken = List.copyOf(reports);
+            reports.clear();
+            return taken;
+        }
     }
 
     public List<ScenarioReport> reports() {

@@ -329,11 +329,11 @@ public final class LocalTarget implements MeshTarget {
         progress.line("upgrading the data plane from " + before + " to " + info().version());
         for (LocalInstance old : instances.stream().filter(LocalInstance::isAlive)
                 .sorted(java.util.Comparator.comparing(LocalInstance::name)).toList()) {
-            progress.line("upgrade: " + roll(old));
+            progress.line("rolled " + roll(old));
         }
         for (SidecarSpec spec : clientSpecs.values()) {
             replaceClient(spec);
-            progress.line("upgrade: " + spec.workload() + " replaced");
+            progress.line(spec.workload() + " replaced");
         }
         HaproxyProcess oldServices = services;
         HaproxyProcess newServices = new HaproxyProcess("services-" + UPGRADES.incrementAndGet(), haproxy, runDir.path(), logDir);
