@@ -60,10 +60,13 @@ final class LocalInstance implements AutoCloseable {
         sidecar.kill();
     }
 
-    /** A graceful stop for a rolling restart: the sidecar drains, then the app stops. */
+    /**
+     * A graceful stop for a rolling restart: the app finishes what it is doing first (its calls still
+     * need its sidecar's outbound listeners), then the sidecar drains, as a pod's sidecar outlives its app.
+     */
     void drain() throws InterruptedException {
-        sidecar.drain();
         app.stop();
+        sidecar.drain();
     }
 
     @Override

@@ -23,7 +23,7 @@ final class ServiceAddressesConfig {
                     master-worker
                     hard-stop-after 10s
                     maxconn 4096
-                    stats socket %s mode 600 level admin
+                    stats socket %s mode 600 level admin expose-fd listeners
 
                 defaults
                     mode tcp

@@ -39,7 +39,7 @@ public final class SidecarConfig {
                     master-worker
                     hard-stop-after 10s
                     maxconn 4096
-                    stats socket %s mode 600 level admin
+                    stats socket %s mode 600 level admin expose-fd listeners
 
                 defaults
                     mode http
