@@ -31,6 +31,14 @@ public interface MeshTarget extends AutoCloseable {
     /** The scenario's state in this target's own terms: manifests or config files, for dry runs and reports. */
     RenderedState render(Scenario scenario);
 
+    /**
+     * Checks a rendering without applying it (for dry runs): returns what it was checked against, or
+     * empty when this target has nothing to check it with; throws with every problem found.
+     */
+    default Optional<String> validate(RenderedState rendered) throws TargetException {
+        return Optional.empty();
+    }
+
     /** Brings the target up: cluster, mesh, bookinfo, proxies ready. Idempotent. */
     void start(Progress progress) throws TargetException;
 

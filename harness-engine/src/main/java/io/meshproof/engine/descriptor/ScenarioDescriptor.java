@@ -73,8 +73,18 @@ public final class ScenarioDescriptor extends AbstractTestDescriptor implements 
         if (run.config().dryRun()) {
             RenderedState rendered = target.render(scenario);
             Path dir = new DryRunWriter(run.config().reportDir()).write(target.name(), scenario.id(), rendered);
+            outcome.rendered(rendered);
+            progress.line("rendered " + rendered.files().size() + " files to " + dir.toAbsolutePath() + " (support: " + support.level() + ")");
+            try {
+                target.validate(rendered).ifPresent(checked -> {
+                    outcome.note(checked);
+                    progress.line(checked);
+                });
+            } catch (Exception e) {
+                outcome.stage(ScenarioOutcome.Stage.BROKEN, e.getMessage());
+                throw e;
+            }
             outcome.stage(ScenarioOutcome.Stage.DRY_RUN, "dry run: " + rendered.files().size() + " files rendered to " + dir);
-            progress.line("rendered " + rendered.files().size() + " files to " + dir + " (support: " + support.level() + ")");
             return context;
         }
         if (support.level() == Support.unsupported) {

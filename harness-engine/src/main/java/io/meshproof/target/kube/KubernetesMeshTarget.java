@@ -99,6 +99,26 @@ public final class KubernetesMeshTarget implements MeshTarget {
         return renderer.render(scenario, names);
     }
 
+    /** Every rendered manifest against the real CRD schemas in {@code ../shared/crds} (unknown fields are errors). */
+    @Override
+    public synchronized java.util.Optional<String> validate(RenderedState rendered) throws TargetException {
+        java.util.Optional<java.nio.file.Path> crds = io.meshproof.target.kube.schema.SharedCrds.locate();
+        if (crds.isEmpty()) {
+            return java.util.Optional.of("not validated: " + io.meshproof.target.kube.schema.SharedCrds.notFoundReason());
+        }
+        if (validator == null) {
+            validator = new io.meshproof.target.kube.schema.ManifestValidator(io.meshproof.target.kube.schema.CrdSchemas.load(crds.get()));
+        }
+        var problems = validator.validate(rendered);
+        if (!problems.isEmpty()) {
+            throw new TargetException("the rendered manifests do not match the CRD schemas in " + crds.get() + ":\n  "
+                    + String.join("\n  ", problems.stream().map(Object::toString).toList()));
+        }
+        return java.util.Optional.of(rendered.files().size() + " manifests valid against the CRD schemas in " + crds.get());
+    }
+
+    private io.meshproof.target.kube.schema.ManifestValidator validator;
+
     public KubeNames names() {
         return names;
     }
