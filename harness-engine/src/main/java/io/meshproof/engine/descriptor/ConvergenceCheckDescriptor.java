@@ -8,9 +8,6 @@ import io.meshproof.report.CheckReport;
 import io.meshproof.report.Result;
 import io.meshproof.scenario.Scenario;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.hierarchical.Node;
-import org.opentest4j.TestAbortedException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,34 +17,18 @@ import java.util.Map;
  * effect within the timeout. A mesh that never applies the state fails it, and the other checks
  * then show what it did instead.
  */
-public final class ConvergenceCheckDescriptor extends AbstractTestDescriptor implements Node<MeshproofContext> {
+public final class ConvergenceCheckDescriptor extends ScenarioCheck {
 
     public static final int INDEX = -1;
-    private final int line;
 
     ConvergenceCheckDescriptor(UniqueId parentId, Scenario scenario) {
         super(parentId.append(CheckDescriptor.SEGMENT, "convergence"), "converges to the new state",
-                ScenarioSources.at(scenario.file(), scenario.positions().lineOf("/mesh")));
-        this.line = scenario.positions().lineOf("/mesh");
+                ScenarioSources.at(scenario.file(), scenario.positions().lineOf("/mesh")), INDEX, "convergence",
+                scenario.positions().lineOf("/mesh"));
     }
 
     @Override
-    public Type getType() {
-        return Type.TEST;
-    }
-
-    @Override
-    public SkipResult shouldBeSkipped(MeshproofContext context) {
-        ScenarioOutcome outcome = context.outcome();
-        return outcome.stage() == ScenarioOutcome.Stage.DRY_RUN ? SkipResult.skip(outcome.reason()) : SkipResult.doNotSkip();
-    }
-
-    @Override
-    public MeshproofContext execute(MeshproofContext context, DynamicTestExecutor executor) {
-        ScenarioOutcome outcome = context.outcome();
-        if (outcome.stage() == ScenarioOutcome.Stage.UNSUPPORTED) {
-            throw new TestAbortedException(outcome.reason());
-        }
+    void judge(MeshproofContext context, ScenarioOutcome outcome) {
         if (outcome.rendered() != null) {
             AllureAttachments.meshState(outcome.rendered());
         }
@@ -60,12 +41,11 @@ public final class ConvergenceCheckDescriptor extends AbstractTestDescriptor imp
         evidence.put("elapsedMs", c.elapsedMs());
         evidence.put("probe", c.probe());
         evidence.put("detail", c.detail());
-        outcome.check(INDEX, new CheckReport("convergence", getDisplayName(), c.converged() ? Result.passed : Result.failed, line,
+        outcome.check(INDEX, new CheckReport("convergence", getDisplayName(), c.converged() ? Result.passed : Result.failed, line(),
                 "observed in effect", c.converged() ? "converged in " + c.elapsedMs() + " ms" : "not converged",
                 evidence, c.converged() ? "the new state was in effect after " + c.elapsedMs() + " ms" : c.detail()));
         if (!c.converged()) {
             throw new CheckFailedError("the new mesh state was not observed in effect: " + c.detail());
         }
-        return context;
     }
 }
