@@ -31,6 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class HelmRunnerUpgradeTest {
 
+    /** Distinctive names: Helm caches the repository index and the chart under them in its own cache, which tearDown cleans. */
+    static final String REPO = "meshproof-upgrade-test";
+    static final String CHART = "meshproof-upgrade-probe";
+
     @TempDir
     Path dir;
     HttpServer repository;
@@ -41,18 +45,18 @@ class HelmRunnerUpgradeTest {
     @BeforeEach
     void setUp() throws IOException {
         Path charts = Files.createDirectories(dir.resolve("repo"));
-        Path chart = dir.resolve("src/probe");
+        Path chart = dir.resolve("src").resolve(CHART);
         Files.createDirectories(chart.resolve("templates"));
-        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: probe\nversion: 0.2.0\n");
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: " + CHART + "\nversion: 0.2.0\n");
         Files.writeString(chart.resolve("templates/configmap.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: probe}\n");
         new Helm(chart).packageIt().withDestination(charts).call();
         Files.writeString(charts.resolve("index.yaml"), """
                 apiVersion: v1
                 entries:
-                  probe:
-                  - {apiVersion: v2, name: probe, version: 0.2.0, urls: [probe-0.2.0.tgz], created: "2026-01-01T00:00:00Z"}
+                  %1$s:
+                  - {apiVersion: v2, name: %1$s, version: 0.2.0, urls: [%1$s-0.2.0.tgz], created: "2026-01-01T00:00:00Z"}
                 generated: "2026-01-01T00:00:00Z"
-                """);
+                """.formatted(CHART));
         repository = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         repository.createContext("/", exchange -> {
             Path file = charts.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
@@ -71,8 +75,23 @@ class HelmRunnerUpgradeTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws IOException {
         repository.stop(0);
+        Path cache = helmRepositoryCache();
+        for (String file : new String[] {REPO + "-index.yaml", REPO + "-charts.txt", CHART + "-0.2.0.tgz"}) {
+            Files.deleteIfExists(cache.resolve(file));
+        }
+    }
+
+    /** Where Helm keeps repository indexes and downloaded charts (helm-java offers no option to move it). */
+    static Path helmRepositoryCache() {
+        String explicit = System.getenv("HELM_REPOSITORY_CACHE");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("helm/repository");
     }
 
     static String unreachableKubeconfig() throws IOException {
@@ -91,7 +110,7 @@ class HelmRunnerUpgradeTest {
     }
 
     HelmRelease release(String version) {
-        return new HelmRelease("probe", "probe", new HelmChart("local", repositoryUrl, "probe", version),
+        return new HelmRelease("probe", "probe", new HelmChart(REPO, repositoryUrl, CHART, version),
                 Map.of("identity", Map.of("issuer", Map.of("tls", Map.of("keyPEM", "-----BEGIN PRIVATE KEY-----\nsecret\n")))));
     }
 
@@ -101,7 +120,7 @@ class HelmRunnerUpgradeTest {
 
         assertThatThrownBy(() -> helm.upgrade(release("0.2.0"), unreachableKubeconfig(), Duration.ofSeconds(10), true))
                 .isInstanceOf(TargetException.class)
-                .hasMessageStartingWith("helm upgrade --atomic probe (local/probe 0.2.0) in probe failed: ")
+                .hasMessageStartingWith("helm upgrade --atomic probe (" + REPO + "/" + CHART + " 0.2.0) in probe failed: ")
                 .hasMessageContaining("Kubernetes cluster unreachable")
                 .hasMessageContaining("Helm needs to reach " + repositoryUrl + " and the cluster's API server");
         assertThat(valuesFileDuringDownload).as("Helm fetched the chart while the values file existed").containsExactly(true);
@@ -112,16 +131,16 @@ class HelmRunnerUpgradeTest {
     void theThreeArgumentUpgradeIsNotAtomic() throws IOException {
         HelmOperations helm = new HelmRunner(dir.resolve("work"));
         assertThatThrownBy(() -> helm.upgrade(release("0.2.0"), unreachableKubeconfig(), Duration.ofSeconds(10)))
-                .hasMessageStartingWith("helm upgrade probe (local/probe 0.2.0) in probe failed: ");
+                .hasMessageStartingWith("helm upgrade probe (" + REPO + "/" + CHART + " 0.2.0) in probe failed: ");
     }
 
     @Test
     void aChartVersionThatDoesNotExistIsNamed() throws IOException {
         HelmRunner helm = new HelmRunner(dir.resolve("work"));
         assertThatThrownBy(() -> helm.upgrade(release("9.9.9"), unreachableKubeconfig(), Duration.ofSeconds(10), false))
-                .hasMessageStartingWith("helm upgrade probe (local/probe 9.9.9) in probe failed: ")
+                .hasMessageStartingWith("helm upgrade probe (" + REPO + "/" + CHART + " 9.9.9) in probe failed: ")
                 .hasMessageContaining("matching 9.9.9 not found")
-                .hasMessageContaining("'helm search repo local/probe --versions'");
+                .hasMessageContaining("'helm search repo " + REPO + "/" + CHART + " --versions'");
         assertThat(dir.resolve("work/probe-values.yaml")).doesNotExist();
     }
 }
