@@ -1,5 +1,6 @@
 package io.meshproof.target.istio;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.meshproof.target.Progress;
 import io.meshproof.target.Rejection;
 import io.meshproof.target.TargetException;
@@ -14,8 +15,9 @@ import io.meshproof.target.kube.apply.ResourceRef;
 import io.meshproof.target.kube.apply.RouteAccepted;
 import io.meshproof.target.kube.cluster.KubeCluster;
 import io.meshproof.target.kube.helm.HelmChart;
+import io.meshproof.target.kube.helm.HelmOperations;
 import io.meshproof.target.kube.helm.HelmRelease;
-import io.meshproof.target.kube.helm.HelmRunner;
+import io.meshproof.target.kube.helm.InstalledReleases;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +34,8 @@ import java.util.Set;
  * the Gateway API CRDs when the cluster lacks them. istiod writes configuration status, so a
  * VirtualService's {@code Reconciled} condition says when every proxy has it. Injection by the
  * namespace label {@code istio-injection=enabled}; the proxy container is {@code istio-proxy}.
+ * Upgraded in place as Istio documents it: {@code helm upgrade} of base, then of istiod, with the
+ * same values; istiod must then run the new version's image.
  */
 public final class IstioInstaller implements MeshInstaller {
 
@@ -41,7 +46,7 @@ public final class IstioInstaller implements MeshInstaller {
     private final KubeNames names = KubeNames.istioDefaults();
     private String version;
     private boolean statusEnabled;
-    private final List<HelmRelease> installed = new ArrayList<>();
+    private final InstalledReleases installed = new InstalledReleases();
     private List<ResourceRef> gatewayCrds = List.of();
 
     public IstioInstaller(IstioOptions options) {
@@ -94,10 +99,15 @@ public final class IstioInstaller implements MeshInstaller {
         return EnumSet.of(Rejection.FORBIDDEN, Rejection.RESET);
     }
 
-    /** The releases in install order, with the values the harness passes. */
+    /** The releases in install order, with the values the harness passes, at the configured version. */
     public List<HelmRelease> releases() {
-        HelmChart base = new HelmChart("istio", REPOSITORY, "base", options.version());
-        HelmChart istiod = new HelmChart("istio", REPOSITORY, "istiod", options.version());
+        return releases(options.version());
+    }
+
+    /** The releases in install order at {@code version}: the values do not depend on it (an upgrade keeps them). */
+    public List<HelmRelease> releases(String version) {
+        HelmChart base = new HelmChart("istio", REPOSITORY, "base", version);
+        HelmChart istiod = new HelmChart("istio", REPOSITORY, "istiod", version);
         Map<String, Object> baseValues = Map.of("defaultRevision", "default");
         Map<String, Object> istiodValues = new LinkedHashMap<>();
         istiodValues.put("pilot", Map.of(
@@ -118,13 +128,10 @@ public final class IstioInstaller implements MeshInstaller {
     }
 
     @Override
-    public void install(KubeCluster cluster, HelmRunner helm, Ownership ownership, Progress progress) throws TargetException {
+    public void install(KubeCluster cluster, HelmOperations helm, Ownership ownership, Progress progress) throws TargetException {
         gatewayCrds = GatewayApiCrds.ensure(cluster.client(), options.gatewayApi(), options.gatewayChannel(), ownership, progress);
         for (HelmRelease release : releases()) {
-            try (Progress.Step ignored = progress.step("helm install " + release)) {
-                helm.install(release, cluster.kubeconfigYaml(), options.timeout());
-                installed.add(release);
-            }
+            installed.install(helm, release, cluster.kubeconfigYaml(), options.timeout(), progress);
         }
         ControlPlane.verify(cluster.client(), mesh(), names.meshNamespace(), controlPlaneDeployments(), options.timeout());
         version = options.version();
@@ -134,7 +141,7 @@ public final class IstioInstaller implements MeshInstaller {
     @Override
     public void verifyInstalled(KubeCluster cluster, Progress progress) throws TargetException {
         ControlPlane.verify(cluster.client(), mesh(), names.meshNamespace(), controlPlaneDeployments(), options.timeout());
-        version = ControlPlane.imageTag(cluster.client(), names.meshNamespace(), "istiod", "discovery").orElse("unknown");
+        version = runningImageTag(cluster.client()).orElse("unknown");
         statusEnabled = ControlPlane.env(cluster.client(), names.meshNamespace(), "istiod", "discovery", "PILOT_ENABLE_STATUS")
                 .map("true"::equalsIgnoreCase).orElse(false);
         progress.line("using Istio " + version + " already on the cluster" + (statusEnabled ? ""
@@ -142,16 +149,37 @@ public final class IstioInstaller implements MeshInstaller {
     }
 
     @Override
-    public void uninstall(KubeCluster cluster, HelmRunner helm, Ownership ownership, Progress progress) throws TargetException {
-        List<HelmRelease> reversed = new ArrayList<>(installed);
-        java.util.Collections.reverse(reversed);
-        for (HelmRelease release : reversed) {
-            try (Progress.Step ignored = progress.step("helm uninstall " + release)) {
-                helm.uninstall(release, cluster.kubeconfigYaml());
-            }
-        }
-        installed.clear();
+    public void uninstall(KubeCluster cluster, HelmOperations helm, Ownership ownership, Progress progress) throws TargetException {
+        installed.uninstallAll(helm, cluster.kubeconfigYaml(), progress);
         GatewayApiCrds.remove(cluster.client(), gatewayCrds, ownership);
         gatewayCrds = List.of();
+    }
+
+    /**
+     * {@code helm upgrade istio-base istio/base}, then {@code helm upgrade istiod istio/istiod}, both at
+     * {@code version} with the install's values; then istiod must be ready and run {@code version}
+     * (its {@code discovery} image tag, a variant suffix such as {@code -distroless} allowed).
+     */
+    @Override
+    public void upgrade(KubeCluster cluster, HelmOperations helm, String version, Progress progress) throws TargetException {
+        if (installed.isEmpty()) {
+            throw new TargetException("Istio was not installed by this run, so the harness does not upgrade it");
+        }
+        for (HelmRelease release : releases(version)) {
+            installed.upgrade(helm, release, cluster.kubeconfigYaml(), options.timeout(), false, progress);
+        }
+        ControlPlane.verify(cluster.client(), mesh(), names.meshNamespace(), controlPlaneDeployments(), options.timeout());
+        String tag = runningImageTag(cluster.client()).orElse("none");
+        if (!tag.equals(version) && !tag.startsWith(version + "-")) {
+            throw new TargetException("after helm upgrade to " + version + " istiod runs image tag " + tag + ", not " + version
+                    + ": values given with mesh.istio.values may pin global.tag or global.hub; remove them for the upgrade gate");
+        }
+        this.version = version;
+        progress.line("istiod ready at " + tag);
+    }
+
+    @Override
+    public Optional<String> runningImageTag(KubernetesClient client) {
+        return ControlPlane.imageTag(client, names.meshNamespace(), "istiod", "discovery");
     }
 }

@@ -42,6 +42,7 @@ import java.util.Set;
  * installer and its renderer. {@link #start}: cluster up, mesh installed (or found), bookinfo and the
  * client pods deployed, every pod ready with its proxy, bookinfo answering from inside the mesh.
  * {@link #apply}: the renderer's files applied in name order; {@link Deployment#close()} reverts them.
+ * {@link #upgrade}: the mesh it installed, in place ({@link MeshUpgrade}).
  * {@link #close}: on a cluster it was given, deletes exactly what the run created.
  */
 public final class KubernetesMeshTarget implements MeshTarget {
@@ -187,6 +188,22 @@ public final class KubernetesMeshTarget implements MeshTarget {
                         + (meshed ? "not" : "") + " be: check the mesh's injection settings for namespace " + clientPods.namespaceOf(clientName));
             }
         }
+    }
+
+    /**
+     * Upgrades the mesh to {@code version} in place: the control plane with Helm (the installer's
+     * releases and values), then a rollout restart of every Deployment in bookinfo's namespace so
+     * the proxies are re-injected at the new version. Refused for a mesh the harness did not install.
+     */
+    @Override
+    public synchronized void upgrade(String version, Progress progress) throws TargetException {
+        if (!options.install()) {
+            throw new TargetException("the harness upgrades only a mesh it installed, and " + name() + " " + installer.version()
+                    + " was already on " + cluster.description() + " (mesh.install=false). Upgrade it your own way, or run the "
+                    + "upgrade gate on a cluster where the harness installs " + name() + " at mesh.upgrade.from (mesh.install=true).");
+        }
+        requireStarted();
+        new MeshUpgrade(cluster, installer, helm, options.rolloutTimeout()).run(version, progress);
     }
 
     @Override

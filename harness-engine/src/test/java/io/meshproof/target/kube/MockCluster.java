@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.meshproof.target.kube.cluster.KubeCluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,6 +108,50 @@ public final class MockCluster implements AutoCloseable {
                 .withReplicas(replicas).withUpdatedReplicas(replicas).withReadyReplicas(replicas).withAvailableReplicas(replicas)
                 .build());
         client.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
+    }
+
+    /** The mock as the cluster a target or installer works in (Helm gets a placeholder kubeconfig: tests fake Helm). */
+    public KubeCluster asCluster() {
+        return new KubeCluster() {
+            @Override
+            public void start(io.meshproof.target.Progress progress) {
+            }
+
+            @Override
+            public KubernetesClient client() {
+                return client;
+            }
+
+            @Override
+            public String kubeconfigYaml() {
+                return "# the fabric8 mock API server; Helm is faked in tests\n";
+            }
+
+            @Override
+            public String description() {
+                return "fabric8 mock API server";
+            }
+
+            @Override
+            public boolean disposable() {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<java.net.URI> ingress(int nodePort) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public Integer ingressNodePort() {
+                return null;
+            }
+
+            @Override
+            public void close() {
+                // the test closes the mock
+            }
+        };
     }
 
     static Map<String, Object> map(Object... keyValues) {

@@ -75,6 +75,19 @@ public final class Rollouts {
         }
     }
 
+    /**
+     * Restarts every Deployment in the namespace, as {@code kubectl rollout restart deployment -n <namespace>}
+     * does, and returns their names (sorted); Deployments elsewhere are left alone.
+     */
+    public static List<String> restartAll(KubernetesClient client, String namespace) throws TargetException {
+        List<String> names = client.apps().deployments().inNamespace(namespace).list().getItems().stream()
+                .map(d -> d.getMetadata().getName()).sorted().toList();
+        for (String name : names) {
+            restart(client, namespace, name);
+        }
+        return names;
+    }
+
     /** Why pods in the namespace are not ready (waiting reasons such as ImagePullBackOff), for error messages. */
     public static String diagnosis(KubernetesClient client, String namespace) {
         try {

@@ -65,10 +65,15 @@ public final class BookinfoDeployer {
 
     /** Whether the pod has the container, as a regular container or as a native sidecar (an init container). */
     public static boolean hasContainer(Pod pod, String name) {
+        return container(pod, name).isPresent();
+    }
+
+    /** The pod's container of that name, a regular container or a native sidecar (an init container). */
+    public static java.util.Optional<Container> container(Pod pod, String name) {
         Stream<Container> containers = Stream.concat(
                 pod.getSpec().getContainers().stream(),
                 pod.getSpec().getInitContainers() == null ? Stream.empty() : pod.getSpec().getInitContainers().stream());
-        return containers.anyMatch(c -> name.equals(c.getName()));
+        return containers.filter(c -> name.equals(c.getName())).findFirst();
     }
 
     /** The node port Kubernetes gave (or kept for) the ingress Service. */

@@ -1,7 +1,7 @@
 package io.meshproof.target.kube.helm;
 
 import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.Release;
+import com.marcnuri.helm.UpgradeCommand;
 import io.meshproof.target.TargetException;
 
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.Set;
  * Repositories are registered in a repository file of its own under {@code workDir}, never in the
  * user's Helm configuration; values go through a values file per release.
  */
-public final class HelmRunner {
+public final class HelmRunner implements HelmOperations {
 
     private final Path workDir;
     private final Path repositoryConfig;
@@ -28,13 +28,13 @@ public final class HelmRunner {
         this.repositoryConfig = workDir.resolve("repositories.yaml");
     }
 
-    /** Installs the release and waits until its workloads are ready (Helm's {@code --wait}). */
-    public Release install(HelmRelease release, String kubeconfigYaml, Duration timeout) throws TargetException {
+    @Override
+    public void install(HelmRelease release, String kubeconfigYaml, Duration timeout) throws TargetException {
         Path values = null;
         try {
             addRepository(release.chart());
             values = valuesFile(release);
-            return Helm.install(release.chart().reference())
+            Helm.install(release.chart().reference())
                     .withRepositoryConfig(repositoryConfig)
                     .withVersion(release.chart().version())
                     .withName(release.name())
@@ -46,12 +46,44 @@ public final class HelmRunner {
                     .withTimeout((int) timeout.toSeconds())
                     .call();
         } catch (RuntimeException e) {
-            throw new TargetException("helm install " + release + " failed: " + e.getMessage()
-                    + ". Helm needs to reach " + release.chart().repoUrl() + " and the chart version must exist "
-                    + "('helm search repo " + release.chart().reference() + " --versions').", e);
+            throw failure("install", release, e);
         } finally {
             deleteQuietly(values); // values may hold a private key (Linkerd's issuer)
         }
+    }
+
+    @Override
+    public void upgrade(HelmRelease release, String kubeconfigYaml, Duration timeout, boolean atomic) throws TargetException {
+        Path values = null;
+        try {
+            addRepository(release.chart());
+            values = valuesFile(release);
+            UpgradeCommand upgrade = Helm.upgrade(release.chart().reference())
+                    .withRepositoryConfig(repositoryConfig)
+                    .withVersion(release.chart().version())
+                    .withName(release.name())
+                    .withNamespace(release.namespace())
+                    // the values file is the whole configuration: the new chart's defaults plus ours, not the old release's
+                    .resetValues()
+                    .withValuesFile(values)
+                    .withKubeConfigContents(kubeconfigYaml)
+                    .waitReady()
+                    .withTimeout((int) timeout.toSeconds());
+            if (atomic) {
+                upgrade.atomic(); // on failure Helm rolls the release back to its previous revision
+            }
+            upgrade.call();
+        } catch (RuntimeException e) {
+            throw failure(atomic ? "upgrade --atomic" : "upgrade", release, e);
+        } finally {
+            deleteQuietly(values);
+        }
+    }
+
+    private static TargetException failure(String command, HelmRelease release, RuntimeException e) {
+        return new TargetException("helm " + command + " " + release + " failed: " + e.getMessage()
+                + ". Helm needs to reach " + release.chart().repoUrl() + " and the cluster's API server, and the chart version must exist "
+                + "('helm search repo " + release.chart().reference() + " --versions').", e);
     }
 
     private static void deleteQuietly(Path file) {
@@ -64,7 +96,7 @@ public final class HelmRunner {
         }
     }
 
-    /** Uninstalls a release this run installed; a release that is already gone is fine. */
+    @Override
     public void uninstall(HelmRelease release, String kubeconfigYaml) throws TargetException {
         try {
             Helm.uninstall(release.name()).withNamespace(release.namespace()).withKubeConfigContents(kubeconfigYaml)
@@ -95,8 +127,9 @@ public final class HelmRunner {
     }
 
     private void addRepository(HelmChart chart) {
-        if (addedRepos.add(chart.repoName())) {
+        if (!addedRepos.contains(chart.repoName())) {
             Helm.repo().add().withRepositoryConfig(repositoryConfig).withName(chart.repoName()).withUrl(chart.repoUrl()).call();
+            addedRepos.add(chart.repoName()); // only once Helm has it, so a failed add is tried again
         }
     }
 
