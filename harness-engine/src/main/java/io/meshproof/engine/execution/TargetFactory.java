@@ -38,6 +38,11 @@ public final class TargetFactory {
         if (config.get("mesh.upgrade.from").isPresent() != config.get("mesh.upgrade.to").isPresent()) {
             throw new TargetException("an upgrade gate needs both mesh.upgrade.from and mesh.upgrade.to");
         }
+        if (config.upgrade().isPresent() && !config.target().equals("local") && config.get("mesh.install").map("false"::equalsIgnoreCase).orElse(false)) {
+            throw new TargetException("an upgrade gate installs " + config.target() + " at mesh.upgrade.from and upgrades it in place;"
+                    + " with mesh.install=false the harness would have to upgrade a mesh it did not install, which it never does:"
+                    + " drop mesh.install=false (on a kubeconfig cluster, set mesh.install=true)");
+        }
         Map<String, String> params = new HashMap<>(config.all());
         config.upgrade().ifPresent(upgrade -> params.put(versionKey(config.target()), upgrade.from()));
         Function<String, Optional<String>> param = key -> Optional.ofNullable(params.get(key));
