@@ -21,21 +21,24 @@ import java.util.Optional;
  * <p>Outlier detection: {@code observe layer7 error-limit N on-error mark-down} takes a server out after
  * N consecutive errors (5xx other than 501 and 505, timeouts, broken answers). It comes back through
  * the active health check ({@code GET /health}, which bookinfo answers 200 whatever its behavior, as
- * ratings.js does): {@code mark-down} leaves the server needing {@code rise} good checks spaced by
- * {@code fastinter}, the first one forced within {@code fastinter}, so with {@code rise =
- * baseEjectionTime / interval + 1} checks every {@code interval} the ejection lasts from
- * baseEjectionTime to baseEjectionTime + interval, as Envoy's does on its first ejection (Envoy
- * lengthens later ejections, base x times ejected; here each lasts the same). {@code fall} is out of
- * reach: the checks only bring servers back, they never take one out (Envoy runs none). No share of
- * the endpoints is kept in: every one may be ejected (the Istio renderer sets maxEjectionPercent 100).
+ * ratings.js does): {@code mark-down} leaves the server needing {@code rise} good checks, the first
+ * {@code fastinter} after the ejection and the others {@code fastinter} apart, so with checks every
+ * {@code interval} and {@code rise = baseEjectionTime / interval} the ejection lasts
+ * {@code baseEjectionTime} (and the time to run the checks), as Envoy's first one does (Envoy lengthens
+ * later ejections, base x times ejected; here each lasts the same). A good check also resets HAProxy's
+ * count of consecutive errors, so while a server is in rotation it is checked only once an hour
+ * ({@code inter}, with {@code fall 1} so that it is fully up again after its last good check): errors
+ * count as consecutive however slowly they come, as in Envoy. The checks only bring servers back
+ * (Envoy runs none). No share of the endpoints is kept in: every one may be ejected (the Istio renderer
+ * sets maxEjectionPercent 100).
  */
 final class DestinationPolicy {
 
     /** Marks the sidecars' own health checks, which a mesh's data plane does not send, so that rate limits leave them out. */
     static final String HEALTH_CHECK_HEADER = "x-meshproof-health-check";
 
-    /** Active checks never take a server out: that many failed checks in a row do not happen in a scenario. */
-    private static final int FALL = 100_000;
+    /** Checks of a server in rotation: rare enough not to reset its count of consecutive errors during a scenario. */
+    private static final String CHECKS_WHILE_UP = "1h";
 
     private final SidecarContext context;
     private final Destination destination;
@@ -70,8 +73,8 @@ final class DestinationPolicy {
         pool().ifPresent(p -> options.append(" maxconn ").append(p.maxConnections()));
         outliers().ifPresent(o -> {
             String interval = HaproxyText.millis(o.interval());
-            options.append(" check inter ").append(interval).append(" fastinter ").append(interval).append(" downinter ").append(interval)
-                    .append(" rise ").append(rise(o.baseEjectionTime(), o.interval())).append(" fall ").append(FALL)
+            options.append(" check inter ").append(CHECKS_WHILE_UP).append(" fastinter ").append(interval).append(" downinter ").append(interval)
+                    .append(" rise ").append(rise(o.baseEjectionTime(), o.interval())).append(" fall 1")
                     .append(" observe layer7 error-limit ").append(o.consecutive5xx()).append(" on-error mark-down");
         });
         return options.toString();
@@ -80,13 +83,15 @@ final class DestinationPolicy {
     /** Good checks, {@code interval} apart, that bring an ejected server back after {@code baseEjectionTime}. */
     static long rise(Duration baseEjectionTime, Duration interval) {
         long intervalMs = Math.max(1, interval.toMillis());
-        return (baseEjectionTime.toMillis() + intervalMs - 1) / intervalMs + 1;
+        return Math.max(1, (baseEjectionTime.toMillis() + intervalMs - 1) / intervalMs);
     }
 
     /** Lines of every backend of the service. */
     void backend(StringBuilder out) {
         if (outliers().isPresent()) {
             out.append("    option httpchk GET /health\n");
+            // without it a check may take as long as inter
+            out.append("    timeout check ").append(HaproxyText.millis(outliers().get().interval())).append('\n');
             out.append("    http-check send hdr ").append(HEALTH_CHECK_HEADER).append(" true\n");
         }
     }

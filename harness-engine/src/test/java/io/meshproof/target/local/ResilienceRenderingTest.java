@@ -186,10 +186,11 @@ class ResilienceRenderingTest {
     @Test
     void outlierDetectionMarksDownAfterConsecutiveErrorsAndHealthChecksBringTheServerBackAfterTheEjectionTime() {
         String backend = section(render(PRODUCTPAGE, mesh(List.of(), List.of(POOL_AND_OUTLIERS), List.of())), "backend outbound_ratings_all");
-        assertThat(backend).contains("    option httpchk GET /health\n    http-check send hdr x-meshproof-health-check true\n")
-                .contains(" check inter 1000ms fastinter 1000ms downinter 1000ms rise 31 fall 100000 observe layer7 error-limit 5 on-error mark-down");
-        assertThat(DestinationPolicy.rise(Duration.ofSeconds(30), Duration.ofSeconds(1))).isEqualTo(31);
-        assertThat(DestinationPolicy.rise(Duration.ofMillis(2500), Duration.ofSeconds(1))).isEqualTo(4);
+        assertThat(backend).contains("    option httpchk GET /health\n    timeout check 1000ms\n    http-check send hdr x-meshproof-health-check true\n")
+                .contains(" check inter 1h fastinter 1000ms downinter 1000ms rise 30 fall 1 observe layer7 error-limit 5 on-error mark-down");
+        assertThat(DestinationPolicy.rise(Duration.ofSeconds(30), Duration.ofSeconds(1))).isEqualTo(30);
+        assertThat(DestinationPolicy.rise(Duration.ofMillis(2500), Duration.ofSeconds(1))).isEqualTo(3);
+        assertThat(DestinationPolicy.rise(Duration.ofMillis(200), Duration.ofSeconds(1))).isEqualTo(1);
         String off = section(render(PRODUCTPAGE, mesh(List.of(), List.of(POOL_AND_OUTLIERS), List.of()), Mutant.EJECTION_OFF),
                 "backend outbound_ratings_all");
         assertThat(off).doesNotContain("check").doesNotContain("observe").contains("maxconn 1");
