@@ -1,5 +1,6 @@
 package io.meshproof.engine.convergence;
 
+import io.meshproof.bookinfo.Behavior;
 import io.meshproof.bookinfo.BookinfoCatalog;
 import io.meshproof.scenario.Route;
 import io.meshproof.scenario.Scenario;
@@ -107,7 +108,7 @@ public final class ProbeDerivation {
 
     private static boolean setUpToFail(Scenario scenario, String service) {
         return scenario.setup().instances().stream()
-                .anyMatch(i -> i.service().equals(service) && i.behaviorOrHealthy() != io.meshproof.bookinfo.Behavior.healthy);
+                .anyMatch(i -> i.service().equals(service) && i.behaviorOrHealthy() != Behavior.healthy);
     }
 
     /** Answers of a rule that can time out or abort need not come from a version. */
