@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * Judges outlier ejection on the time series of requests (in send order): errors from the instances
- * with the expectation's behavior stop within {@code within} requests of the first one, and stay
+ * of the expectation's service with its behavior (the bad instances) stop within {@code within} requests of the first one, and stay
  * stopped for the rest of the load while the healthy instances keep answering.
  *
  * <p>An error is a 5xx or a connection failure. It is attributed to the bad instances when the record
@@ -48,8 +48,9 @@ public final class EjectedOracle implements Oracle<Expectation.Ejected> {
     public Verdict judge(Expectation.Ejected ejected, Observations observations, ErrorRates rates) {
         String behavior = ejected.behavior().name();
         Set<String> bad = new TreeSet<>();
+        // instances are named after their service (pod names: ratings-v1-...); a bad instance of another service is not this check's
         observations.instances().forEach((instance, b) -> {
-            if (behavior.equals(b)) {
+            if (behavior.equals(b) && instance.startsWith(ejected.service() + "-")) {
                 bad.add(instance);
             }
         });

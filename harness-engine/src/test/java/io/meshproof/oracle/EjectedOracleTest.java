@@ -128,6 +128,19 @@ class EjectedOracleTest {
     }
 
     @Test
+    void onlyInstancesOfTheJudgedServiceAreItsBadInstances() {
+        Map<String, String> instances = Map.of("ratings-v1-0", "healthy", "ratings-v1-extra-0", "unavailable", "reviews-v2-extra-0", "unavailable");
+        Verdict v = oracle.judge(WITHIN_20, Records.observe(roundRobin(400, 12, true), instances), SUITE);
+        assertThat(v.passed()).as(v.message()).isTrue();
+        assertThat(v.evidence().get("badInstances")).isEqualTo(List.of("ratings-v1-extra-0"));
+
+        Verdict otherServiceOnly = oracle.judge(WITHIN_20, Records.observe(roundRobin(400, 12, false),
+                Map.of("ratings-v1-0", "healthy", "reviews-v2-extra-0", "unavailable")), SUITE);
+        assertThat(otherServiceOnly.passed()).isFalse();
+        assertThat(otherServiceOnly.message()).contains("no ratings instance with behavior unavailable ran during the load");
+    }
+
+    @Test
     void allErrorsFail() {
         List<RequestRecord> records = new ArrayList<>();
         for (int i = 0; i < 400; i++) {

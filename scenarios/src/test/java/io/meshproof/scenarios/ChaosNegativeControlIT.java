@@ -11,6 +11,6 @@ class ChaosNegativeControlIT {
     void frozenEndpointsFailInstanceLossAndNothingElse() {
         // every other request keeps going to the dead instance: errors never stop and far exceed 5%
         RoutingNegativeControlIT.assertOnlyTheseFail(MutantRun.run("endpoints-frozen", "InstanceLoss,ControlPlaneOutage"), Set.of(
-                "reviews-instance-loss/status", "reviews-instance-loss/ejected"));
+                "reviews-instance-loss/status 200", "reviews-instance-loss/ejected"));
     }
 }

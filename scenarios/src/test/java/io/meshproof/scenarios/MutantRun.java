@@ -14,7 +14,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 
 /**
  * Runs the engine on the local target with a mutant (DESIGN.md section 8) and tells, per check,
- * how it ended: {@code reviews-canary-90-10/split} -> FAILED.
+ * how it ended: {@code reviews-canary-90-10/split} -> FAILED, {@code reviews-canary-90-10/status 200} -> SUCCESSFUL.
  */
 final class MutantRun {
 
@@ -76,8 +76,9 @@ final class MutantRun {
         return scenario + "/" + kind;
     }
 
+    /** {@code split}, {@code latency}, {@code ejected}; a status check with its code or class ({@code status 503}), as a scenario may have several. */
     private static String kindOf(String displayName) {
-        int space = displayName.indexOf(' ');
-        return space < 0 ? displayName : displayName.substring(0, space);
+        String[] words = displayName.split(" ");
+        return words[0].equals("status") && words.length > 1 ? words[0] + " " + words[1] : words[0];
     }
 }

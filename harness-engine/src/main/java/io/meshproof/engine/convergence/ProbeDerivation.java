@@ -1,5 +1,6 @@
 package io.meshproof.engine.convergence;
 
+import io.meshproof.bookinfo.Behavior;
 import io.meshproof.bookinfo.BookinfoCatalog;
 import io.meshproof.scenario.Route;
 import io.meshproof.scenario.Scenario;
@@ -27,6 +28,7 @@ public final class ProbeDerivation {
 
     /** The derivations, most telling first: the first that finds a probe wins. */
     private static final List<Function<Scenario, Optional<Probe>>> DERIVATIONS = List.of(
+            ProbeDerivation::abortEverything,
             ProbeDerivation::reviewsVersion);
 
     private static final Pattern REVIEWS_VIA_PRODUCTPAGE = Pattern.compile("/productpage.*|/api/v1/products/\\d+/reviews.*");
@@ -59,6 +61,9 @@ public final class ProbeDerivation {
         if (rule.isEmpty()) {
             return Optional.empty();
         }
+        if (mayFailOrTimeOut(rule.get())) {
+            return Optional.empty(); // its answers need not name a version
+        }
         Set<String> allowed = new TreeSet<>();
         rule.get().backends().stream().filter(b -> b.weightOr100() > 0).forEach(b -> allowed.add(b.version()));
         List<String> all = BookinfoCatalog.VERSIONS.get("reviews");
@@ -70,6 +75,54 @@ public final class ProbeDerivation {
         int consecutive = Math.max(MIN_CONSECUTIVE, (int) Math.ceil(Math.log(CHANCE_PASS) / Math.log(q)));
         return Optional.of(new Probe("answers only from reviews " + String.join(", ", allowed),
                 response -> response.status() == 200 && allowed.contains(response.version()), consecutive));
+    }
+
+    /**
+     * An abort at 100% on the route of the service the traffic calls, for this traffic's headers: every
+     * answer has the abort's status. Only from a meshed client (the outsider's requests meet no client-side
+     * rule), for a status other than 2xx, and only where no instance of that service was set up to fail:
+     * then the stock state never answers that status, so N in a row are the new state's. A rule that also
+     * delays is left out, as N delayed probes could outlast the gate.
+     */
+    static Optional<Probe> abortEverything(Scenario scenario) {
+        Traffic traffic = scenario.traffic();
+        String service = traffic.destination();
+        if (traffic.from() == Traffic.Source.outsider || setUpToFail(scenario, service)) {
+            return Optional.empty();
+        }
+        Optional<Route> route = scenario.mesh().routes().stream().filter(r -> r.service().equals(service)).findFirst();
+        Optional<Route.Rule> rule = route.flatMap(r -> r.rules().stream().filter(x -> matches(x, headersFromClient(traffic))).findFirst());
+        if (rule.isEmpty() || rule.get().fault() == null) {
+            return Optional.empty();
+        }
+        Route.Fault fault = rule.get().fault();
+        if (fault.abort() == null || fault.abort().percent() < 100 || fault.delay() != null && fault.delay().percent() > 0) {
+            return Optional.empty();
+        }
+        int status = fault.abort().status();
+        if (status / 100 == 2) {
+            return Optional.empty(); // the stock state answers 2xx as well
+        }
+        return Optional.of(new Probe("every answer is the injected " + status, response -> response.status() == status, MIN_CONSECUTIVE));
+    }
+
+    private static boolean setUpToFail(Scenario scenario, String service) {
+        return scenario.setup().instances().stream()
+                .anyMatch(i -> i.service().equals(service) && i.behaviorOrHealthy() != Behavior.healthy);
+    }
+
+    /** Answers of a rule that can time out or abort need not come from a version. */
+    private static boolean mayFailOrTimeOut(Route.Rule rule) {
+        return rule.timeout() != null || rule.fault() != null && rule.fault().abort() != null && rule.fault().abort().percent() > 0;
+    }
+
+    /** The headers the client's sidecar sees: the request's, and end-user from a tester (the ingress sends a session cookie instead). */
+    private static Map<String, String> headersFromClient(Traffic traffic) {
+        Map<String, String> headers = new HashMap<>(traffic.request().headers());
+        if (traffic.user() != null && traffic.from() == Traffic.Source.tester) {
+            headers.put("end-user", traffic.user());
+        }
+        return headers;
     }
 
     private static boolean reachesReviews(Traffic traffic) {

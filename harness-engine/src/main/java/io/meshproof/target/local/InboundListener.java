@@ -19,6 +19,7 @@ final class InboundListener {
         out.append("    bind 127.0.0.1:").append(sidecar.inboundPort()).append('\n');
         out.append("    default_backend inbound_app\n\n");
         out.append("backend inbound_app\n");
+        RateLimitRules.render(context, out);
         out.append("    server app 127.0.0.1:").append(sidecar.appPort()).append("\n\n");
     }
 }

@@ -19,28 +19,16 @@ final class LocalSupport {
         MeshState mesh = scenario.mesh();
         for (Route route : mesh.routes()) {
             for (Route.Rule rule : route.rules()) {
-                if (rule.timeout() != null) {
-                    missing.add("route timeouts");
-                }
-                if (rule.retries() != null) {
-                    missing.add("retries");
-                }
-                if (rule.fault() != null) {
-                    missing.add("fault injection");
+                if (rule.retries() != null && !RetryConditions.expressible(rule.retries().on())) {
+                    missing.add("retries on retriable-4xx (Envoy's 409; HAProxy's retry-on has no 409)");
                 }
             }
-        }
-        if (!mesh.destinations().isEmpty()) {
-            missing.add("destination policies (connection pools, outlier detection)");
         }
         if (mesh.mtls() != null) {
             missing.add("mTLS modes");
         }
         if (!mesh.authorization().isEmpty()) {
             missing.add("authorization");
-        }
-        if (!mesh.rateLimits().isEmpty()) {
-            missing.add("rate limits");
         }
         if (missing.isEmpty()) {
             return FeatureSupport.nativelySupported();

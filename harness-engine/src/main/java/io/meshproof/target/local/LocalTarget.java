@@ -150,6 +150,7 @@ public final class LocalTarget implements MeshTarget {
                     new SidecarConfig(spec, topology.endpoints(), scenario.mesh(), mutants, runtime).render()));
         }
         files.add(new RenderedState.RenderedFile("services.cfg", ServiceAddressesConfig.render(topology.servicePorts(), topology.endpoints(), runtime)));
+        files.add(new RenderedState.RenderedFile(DelayScript.FILE, DelayScript.SOURCE));
         return new RenderedState(files);
     }
 
@@ -163,6 +164,7 @@ public final class LocalTarget implements MeshTarget {
                 + (mutants.isEmpty() ? "" : ", MUTANT " + mutants.stream().map(Mutant::id).toList()));
         try {
             runDir = RunDirectory.create();
+            DelayScript.writeInto(runDir.path());
             cleanLogs();
         } catch (IOException e) {
             throw new TargetException("cannot create the local target's working directory: " + e.getMessage(), e);

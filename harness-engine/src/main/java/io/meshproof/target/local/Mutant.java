@@ -14,7 +14,23 @@ public enum Mutant {
     /** Header matches dropped: rules with a match never apply. */
     HEADER_IGNORED("header-ignored"),
     /** The control plane never notices a lost instance: sidecars keep sending to it, nothing replaces it. */
-    ENDPOINTS_FROZEN("endpoints-frozen");
+    ENDPOINTS_FROZEN("endpoints-frozen"),
+    /** Fault delays and aborts not injected. */
+    FAULT_IGNORED("fault-ignored"),
+    /** Route timeouts not applied: a request waits as long as the upstream takes. */
+    TIMEOUT_IGNORED("timeout-ignored"),
+    /** Route retries not applied: every request gets one try. */
+    RETRY_IGNORED("retry-ignored"),
+    /** Connection-pool limits not applied: no request waits or overflows. */
+    POOL_UNLIMITED("pool-unlimited"),
+    /** Outlier detection off: a failing instance stays in rotation. */
+    EJECTION_OFF("ejection-off"),
+    /** Rate limits not applied. */
+    RATELIMIT_OFF("ratelimit-off"),
+    /** A rule's faults hit every request of its route, whatever rule the request matched. */
+    FAULT_UNMATCHED("fault-unmatched"),
+    /** maxPendingRequests read as 0: a request that finds every connection busy overflows instead of waiting. */
+    POOL_NO_QUEUE("pool-no-queue");
 
     private final String id;
 

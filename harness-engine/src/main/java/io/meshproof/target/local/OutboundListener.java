@@ -37,23 +37,37 @@ final class OutboundListener {
 
     void render(StringBuilder out) {
         Optional<Route> route = context.mesh().routes().stream().filter(r -> r.service().equals(service)).findFirst();
+        DestinationPolicy destination = DestinationPolicy.of(context, service);
         out.append("frontend ").append(name).append('\n');
         out.append("    bind 127.0.0.1:").append(port).append('\n');
         if (route.isEmpty()) {
+            List<WeightedEndpoint> all = context.endpointsOf(service, null).stream().map(e -> new WeightedEndpoint(e, 1)).toList();
+            destination.overflowGuard(out, name + "_all", "", all.size());
             out.append("    default_backend ").append(name).append("_all\n\n");
-            allEndpoints(out, name + "_all");
+            backend(out, name + "_all", all, destination, null);
             return;
         }
         List<Route.Rule> rules = applicableRules(route.get());
+        List<List<WeightedEndpoint>> servers = rules.stream().map(this::servers).toList();
         selectRule(out, rules);
         for (int i = 0; i < rules.size(); i++) {
-            out.append("    use_backend ").append(backendOf(i)).append(" if { var(txn.rule) -m int ").append(i).append(" }\n");
+            FaultRules.render(context, out, i, rules.get(i).fault());
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            destination.overflowGuard(out, backendOf(i), ruleCondition(i), servers.get(i).size());
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            out.append("    use_backend ").append(backendOf(i)).append(" if ").append(ruleCondition(i)).append('\n');
         }
         out.append("    default_backend ").append(name).append("_no_route\n\n");
         for (int i = 0; i < rules.size(); i++) {
-            ruleBackend(out, backendOf(i), rules.get(i));
+            backend(out, backendOf(i), servers.get(i), destination, rules.get(i));
         }
         noRoute(out, name + "_no_route");
+    }
+
+    private static String ruleCondition(int rule) {
+        return "{ var(txn.rule) -m int " + rule + " }";
     }
 
     /** The rules in force; the header-ignored mutant drops every rule with a match. */
@@ -104,28 +118,38 @@ final class OutboundListener {
                 .append(" matched\"\n\n");
     }
 
-    /** Stock behaviour without a route: every endpoint of the service, in turn. */
-    private void allEndpoints(StringBuilder out, String backend) {
-        out.append("backend ").append(backend).append('\n');
-        out.append("    balance roundrobin\n");
-        for (Endpoint e : context.endpointsOf(service, null)) {
-            server(out, e, 1);
-        }
-        out.append('\n');
-    }
+    /** An endpoint as a server of a backend, with its weight there. */
+    private record WeightedEndpoint(Endpoint endpoint, int weight) {}
 
-    private void ruleBackend(StringBuilder out, String backend, Route.Rule rule) {
-        out.append("backend ").append(backend).append('\n');
-        // roundrobin honours weights exactly; HAProxy's default random(2) does not (DESIGN.md section 9)
-        out.append("    balance roundrobin\n");
+    /** The servers of a rule's backend: each version's endpoints share its weight. */
+    private List<WeightedEndpoint> servers(Route.Rule rule) {
+        List<WeightedEndpoint> servers = new ArrayList<>();
         for (Map.Entry<String, Double> w : weights(rule.backends()).entrySet()) {
             List<Endpoint> instances = context.endpointsOf(service, w.getKey());
             for (Endpoint e : instances) {
                 int weight = (int) Math.round(w.getValue() * WEIGHT_SCALE / instances.size());
                 if (weight > 0) {
-                    server(out, e, weight);
+                    servers.add(new WeightedEndpoint(e, weight));
                 }
             }
+        }
+        return servers;
+    }
+
+    /**
+     * One backend: without a route every endpoint of the service takes its turn; with one, the rule's
+     * versions by weight. Round robin honours weights exactly; HAProxy's default random(2) does not
+     * (DESIGN.md section 9).
+     */
+    private void backend(StringBuilder out, String backend, List<WeightedEndpoint> servers, DestinationPolicy destination, Route.Rule rule) {
+        out.append("backend ").append(backend).append('\n');
+        out.append("    balance roundrobin\n");
+        destination.backend(out);
+        if (rule != null) {
+            RequestPolicy.render(context, out, rule);
+        }
+        for (WeightedEndpoint server : servers) {
+            server(out, server.endpoint(), server.weight());
         }
         out.append('\n');
     }
@@ -143,9 +167,9 @@ final class OutboundListener {
         return weights;
     }
 
-    /** One endpoint as a server of a backend; every option of the destination goes on this line. */
-    private static void server(StringBuilder out, Endpoint e, int weight) {
+    /** One endpoint as a server of a backend; every option of the connection to it comes from {@link ServerOptions}. */
+    private void server(StringBuilder out, Endpoint e, int weight) {
         out.append("    server ").append(e.instance()).append(" 127.0.0.1:").append(e.inboundPort())
-                .append(" weight ").append(weight).append('\n');
+                .append(" weight ").append(weight).append(ServerOptions.of(context, service)).append('\n');
     }
 }

@@ -40,7 +40,7 @@ public final class SidecarConfig {
                     hard-stop-after 10s
                     maxconn 4096
                     stats socket %s mode 600 level admin expose-fd listeners
-
+                %s
                 defaults
                     mode http
                     timeout connect 1s
@@ -52,6 +52,7 @@ public final class SidecarConfig {
                     # no retries unless a route asks for them (Istio's default of 2 would hide failures)
                     retries 0
 
-                """.formatted(context.runtimeDir().resolve(context.sidecar().instance() + ".admin.sock")));
+                """.formatted(context.runtimeDir().resolve(context.sidecar().instance() + ".admin.sock"),
+                DelayScript.neededBy(context) ? DelayScript.loadLine(context.runtimeDir()) : ""));
     }
 }
