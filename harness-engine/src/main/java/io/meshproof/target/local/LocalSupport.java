@@ -33,12 +33,6 @@ final class LocalSupport {
         if (!mesh.destinations().isEmpty()) {
             missing.add("destination policies (connection pools, outlier detection)");
         }
-        if (mesh.mtls() != null) {
-            missing.add("mTLS modes");
-        }
-        if (!mesh.authorization().isEmpty()) {
-            missing.add("authorization");
-        }
         if (!mesh.rateLimits().isEmpty()) {
             missing.add("rate limits");
         }

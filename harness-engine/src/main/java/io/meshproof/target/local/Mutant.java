@@ -12,7 +12,11 @@ public enum Mutant {
     /** Every split shifted 10 points toward its first backend. */
     SPLIT_SKEW("split-skew"),
     /** Header matches dropped: rules with a match never apply. */
-    HEADER_IGNORED("header-ignored");
+    HEADER_IGNORED("header-ignored"),
+    /** STRICT mTLS rendered as PERMISSIVE: plaintext callers are served. */
+    MTLS_PERMISSIVE("mtls-permissive"),
+    /** Authorization policies dropped: every request is allowed. */
+    AUTHZ_ALLOW_ALL("authz-allow-all");
 
     private final String id;
 

@@ -144,8 +144,8 @@ final class OutboundListener {
     }
 
     /** One endpoint as a server of a backend; every option of the destination goes on this line. */
-    private static void server(StringBuilder out, Endpoint e, int weight) {
+    private void server(StringBuilder out, Endpoint e, int weight) {
         out.append("    server ").append(e.instance()).append(" 127.0.0.1:").append(e.inboundPort())
-                .append(" weight ").append(weight).append('\n');
+                .append(" weight ").append(weight).append(OutboundTls.serverOptions(context, service)).append('\n');
     }
 }
