@@ -112,7 +112,22 @@ public final class KeyMaterialDirectory implements AutoCloseable {
         return write(fileName, Pem.certificates(certificates));
     }
 
-    /** Every file written so far, in the order first written. */
+    /** Deletes one file written here (a key no longer needed before the run ends); absent is fine. */
+    public synchronized void delete(String fileName) {
+        if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
+            throw new IllegalArgumentException("'" + fileName + "' is not a plain file name of this directory");
+        }
+        Path target = path.resolve(fileName);
+        try {
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + target + ": " + e.getMessage()
+                    + "; it is deleted with the directory at the end of the run", e);
+        }
+        files.remove(target);
+    }
+
+    /** Every file written so far and not deleted, in the order first written. */
     public synchronized List<Path> files() {
         return List.copyOf(files);
     }

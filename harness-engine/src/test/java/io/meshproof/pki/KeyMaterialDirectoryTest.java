@@ -91,6 +91,22 @@ class KeyMaterialDirectoryTest {
     }
 
     @Test
+    void deletesOneFileAndForgetsIt() throws Exception {
+        try (KeyMaterialDirectory keys = KeyMaterialDirectory.createIn(runFolder)) {
+            Path gone = keys.writeCertificateAndKey("reviews-extra.pem", leaf);
+            Path kept = keys.writeCertificates("ca.pem", List.of(leaf.trustAnchor()));
+
+            keys.delete("reviews-extra.pem");
+            keys.delete("never-written.pem");
+
+            assertThat(gone).doesNotExist();
+            assertThat(kept).exists();
+            assertThat(keys.files()).containsExactly(kept);
+            assertThatThrownBy(() -> keys.delete("../ca.pem")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void rejectsPathsAndWritesAfterClose() {
         KeyMaterialDirectory keys = KeyMaterialDirectory.createIn(runFolder);
         assertThatThrownBy(() -> keys.write("../escape.pem", "x"))

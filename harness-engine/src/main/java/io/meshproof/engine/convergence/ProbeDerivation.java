@@ -2,6 +2,9 @@ package io.meshproof.engine.convergence;
 
 import io.meshproof.bookinfo.Behavior;
 import io.meshproof.bookinfo.BookinfoCatalog;
+import io.meshproof.load.ConnectionError;
+import io.meshproof.scenario.Authorization;
+import io.meshproof.scenario.MeshState;
 import io.meshproof.scenario.Route;
 import io.meshproof.scenario.Scenario;
 import io.meshproof.scenario.Traffic;
@@ -29,7 +32,9 @@ public final class ProbeDerivation {
     /** The derivations, most telling first: the first that finds a probe wins. */
     private static final List<Function<Scenario, Optional<Probe>>> DERIVATIONS = List.of(
             ProbeDerivation::abortEverything,
-            ProbeDerivation::reviewsVersion);
+            ProbeDerivation::reviewsVersion,
+            ProbeDerivation::strictRefusesOutsider,
+            ProbeDerivation::authorizationRefuses);
 
     private static final Pattern REVIEWS_VIA_PRODUCTPAGE = Pattern.compile("/productpage.*|/api/v1/products/\\d+/reviews.*");
 
@@ -147,5 +152,41 @@ public final class ProbeDerivation {
     private static boolean matches(Route.Rule rule, Map<String, String> headers) {
         return rule.match() == null || rule.match().headers().entrySet().stream()
                 .allMatch(h -> h.getValue().equals(headers.get(h.getKey())));
+    }
+
+    /** STRICT mTLS and a caller outside the mesh: every request refused, in whatever form the target refuses. */
+    static Optional<Probe> strictRefusesOutsider(Scenario scenario) {
+        if (scenario.mesh().mtls() != MeshState.MtlsMode.STRICT || scenario.traffic().from() != Traffic.Source.outsider) {
+            return Optional.empty();
+        }
+        // the stock state serves plaintext callers: a refusal happens under the new state only
+        return Optional.of(new Probe("every request refused (mTLS STRICT against a plaintext caller)",
+                ProbeDerivation::refused, MIN_CONSECUTIVE));
+    }
+
+    /** An authorization policy of the called service refuses this very request: every probe gets 403. */
+    static Optional<Probe> authorizationRefuses(Scenario scenario) {
+        Traffic traffic = scenario.traffic();
+        String service = traffic.destination();
+        String method = traffic.request().method();
+        String path = traffic.request().path();
+        List<Authorization> policies = scenario.mesh().authorization();
+        boolean refused = switch (traffic.from()) {
+            case tester -> Authorization.refuses(policies, service, "tester", method, path);
+            case outsider -> Authorization.refuses(policies, service, null, method, path);
+            // the ingress has an identity on some targets and none on others: derive only when both refuse
+            case ingress -> Authorization.refuses(policies, service, "ingress", method, path)
+                    && Authorization.refuses(policies, service, null, method, path);
+        };
+        if (!refused) {
+            return Optional.empty();
+        }
+        return Optional.of(new Probe("every request answered 403 by the authorization of " + service,
+                response -> response.error() == ConnectionError.NONE && response.status() == 403, MIN_CONSECUTIVE));
+    }
+
+    private static boolean refused(ProbeResponse response) {
+        return response.error() == ConnectionError.RESET || response.error() == ConnectionError.REFUSED
+                || (response.error() == ConnectionError.NONE && response.status() == 403);
     }
 }

@@ -2,10 +2,13 @@ package io.meshproof.target.local;
 
 /**
  * The inbound side of a sidecar: the listener other sidecars (and plaintext clients outside the
- * mesh) reach, in front of the app. Server-side rules live here: mutual TLS, authorization, rate
- * limits.
+ * mesh) reach, in front of the app. Server-side rules live here: mutual TLS ({@link InboundTls}),
+ * then, in the HTTP backend that mutual-TLS and plaintext callers share, authorization
+ * ({@link AuthorizationRules}) and rate limits.
  */
 final class InboundListener {
+
+    private static final String APP = "inbound_app";
 
     private final SidecarContext context;
 
@@ -15,10 +18,9 @@ final class InboundListener {
 
     void render(StringBuilder out) {
         SidecarSpec sidecar = context.sidecar();
-        out.append("frontend inbound\n");
-        out.append("    bind 127.0.0.1:").append(sidecar.inboundPort()).append('\n');
-        out.append("    default_backend inbound_app\n\n");
-        out.append("backend inbound_app\n");
+        new InboundTls(context).render(out, APP);
+        out.append("backend ").append(APP).append('\n');
+        new AuthorizationRules(context).render(out);
         RateLimitRules.render(context, out);
         out.append("    server app 127.0.0.1:").append(sidecar.appPort()).append("\n\n");
     }

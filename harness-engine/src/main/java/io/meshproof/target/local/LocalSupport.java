@@ -24,12 +24,6 @@ final class LocalSupport {
                 }
             }
         }
-        if (mesh.mtls() != null) {
-            missing.add("mTLS modes");
-        }
-        if (!mesh.authorization().isEmpty()) {
-            missing.add("authorization");
-        }
         if (missing.isEmpty()) {
             return FeatureSupport.nativelySupported();
         }

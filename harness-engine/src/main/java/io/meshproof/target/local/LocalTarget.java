@@ -46,7 +46,8 @@ import java.util.concurrent.TimeUnit;
  * The local target (DESIGN.md section 3): each bookinfo instance runs as a local process with an
  * HAProxy sidecar; an ingress and a tester are sidecars without an app; Service addresses balance
  * plain TCP for clients outside the mesh. The harness plays control plane: it renders every
- * sidecar's configuration from the mesh state and reloads them.
+ * sidecar's configuration from the mesh state and reloads them, and certificate authority: every
+ * sidecar gets its workload's SPIFFE identity ({@link WorkloadCertificates}).
  */
 public final class LocalTarget implements MeshTarget {
 
@@ -65,6 +66,7 @@ public final class LocalTarget implements MeshTarget {
 
     private volatile HaproxyInstallation haproxy;
     private RunDirectory runDir;
+    private WorkloadCertificates certificates;
     private final List<LocalInstance> instances = new CopyOnWriteArrayList<>();
     private final Map<String, HaproxyProcess> clients = new LinkedHashMap<>();
     private final Map<String, SidecarSpec> clientSpecs = new LinkedHashMap<>();
@@ -135,6 +137,11 @@ public final class LocalTarget implements MeshTarget {
         return LocalSupport.of(scenario);
     }
 
+    /**
+     * Authorization answers 403 ({@link AuthorizationRules}); under STRICT mTLS a plaintext caller's
+     * connection is closed without an answer, which clients see as a reset ({@link InboundTls}).
+     * Nothing is refused at connect: every listener accepts and then decides.
+     */
     @Override
     public Set<Rejection> rejectionForms() {
         return EnumSet.of(Rejection.FORBIDDEN, Rejection.RESET);
@@ -145,9 +152,10 @@ public final class LocalTarget implements MeshTarget {
         Topology topology = instances.isEmpty() ? Topology.nominal(scenario.setup()) : live();
         List<RenderedState.RenderedFile> files = new ArrayList<>();
         Path runtime = runDir == null ? Path.of("/run/meshproof") : runDir.path();
+        CertificateFiles certificateFiles = certificates == null ? new CertificateFiles(runtime.resolve("keys")) : certificates.files();
         for (SidecarSpec spec : topology.sidecars()) {
             files.add(new RenderedState.RenderedFile("sidecar-" + spec.instance() + ".cfg",
-                    new SidecarConfig(spec, topology.endpoints(), scenario.mesh(), mutants, runtime).render()));
+                    new SidecarConfig(spec, topology.endpoints(), scenario.mesh(), mutants, runtime, certificateFiles).render()));
         }
         files.add(new RenderedState.RenderedFile("services.cfg", ServiceAddressesConfig.render(topology.servicePorts(), topology.endpoints(), runtime)));
         files.add(new RenderedState.RenderedFile(DelayScript.FILE, DelayScript.SOURCE));
@@ -171,6 +179,13 @@ public final class LocalTarget implements MeshTarget {
         }
         shutdownHook = new Thread(this::close, "meshproof-local-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            certificates = WorkloadCertificates.create(runDir.path());
+        } catch (RuntimeException e) {
+            throw new TargetException("cannot create the local mesh's certificate authority and key directory: " + e.getMessage(), e);
+        }
+        progress.line("identities: " + WorkloadCertificates.CA_NAME + " (EC P-256) issues each sidecar a SPIFFE certificate, keys in "
+                + certificates.directory() + " (owner-only, deleted at the end)");
 
         List<Callable<LocalInstance>> starts = new ArrayList<>();
         new TreeMap<>(BookinfoCatalog.VERSIONS).forEach((service, versions) ->
@@ -186,6 +201,7 @@ public final class LocalTarget implements MeshTarget {
         BookinfoCatalog.VERSIONS.keySet().forEach(s -> vips.put(s, LoopbackPorts.free()));
         servicePorts = vips;
         for (SidecarSpec spec : clientSpecs.values()) {
+            certificates.issue(spec.instance(), spec.workload());
             HaproxyProcess client = new HaproxyProcess(spec.instance(), haproxy, runDir.path(), logDir);
             client.start(sidecarConfig(spec));
             runDir.noteProcess(client.pid());
@@ -224,6 +240,7 @@ public final class LocalTarget implements MeshTarget {
         SidecarSpec sidecarSpec = new SidecarSpec(service, name, app.port(), LoopbackPorts.free(), outbound);
         HaproxyProcess sidecar = new HaproxyProcess(name, haproxy, runDir.path(), logDir);
         LocalInstance instance = new LocalInstance(service, version, behavior, sidecarSpec, app, sidecar);
+        certificates.issue(name, service);
         sidecar.start(sidecarConfig(sidecarSpec));
         runDir.noteProcess(sidecar.pid());
         return instance;
@@ -271,6 +288,7 @@ public final class LocalTarget implements MeshTarget {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            certificates.withdraw(extra.name());
         }
         if (controlPlaneError != null) {
             String error = controlPlaneError;
@@ -473,7 +491,7 @@ public final class LocalTarget implements MeshTarget {
     }
 
     private String sidecarConfig(SidecarSpec spec) {
-        return new SidecarConfig(spec, endpoints(), mesh, mutants, runDir.path()).render();
+        return new SidecarConfig(spec, endpoints(), mesh, mutants, runDir.path(), certificates.files()).render();
     }
 
     /** The endpoints of every live instance, as a Service's endpoints would list them. */
@@ -560,6 +578,9 @@ public final class LocalTarget implements MeshTarget {
             services.close();
         }
         pool.shutdownNow();
+        if (certificates != null) {
+            certificates.close();
+        }
         if (runDir != null) {
             runDir.close();
         }

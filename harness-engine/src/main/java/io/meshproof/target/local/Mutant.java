@@ -30,7 +30,11 @@ public enum Mutant {
     /** A rule's faults hit every request of its route, whatever rule the request matched. */
     FAULT_UNMATCHED("fault-unmatched"),
     /** maxPendingRequests read as 0: a request that finds every connection busy overflows instead of waiting. */
-    POOL_NO_QUEUE("pool-no-queue");
+    POOL_NO_QUEUE("pool-no-queue"),
+    /** STRICT mTLS rendered as PERMISSIVE: plaintext callers are served. */
+    MTLS_PERMISSIVE("mtls-permissive"),
+    /** Authorization policies dropped: every request is allowed. */
+    AUTHZ_ALLOW_ALL("authz-allow-all");
 
     private final String id;
 

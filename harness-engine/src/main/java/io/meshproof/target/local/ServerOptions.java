@@ -11,6 +11,6 @@ final class ServerOptions {
 
     /** The options, each with a leading space, for the endpoints of {@code service}. */
     static String of(SidecarContext context, String service) {
-        return DestinationPolicy.of(context, service).serverOptions();
+        return DestinationPolicy.of(context, service).serverOptions() + OutboundTls.serverOptions(context, service);
     }
 }

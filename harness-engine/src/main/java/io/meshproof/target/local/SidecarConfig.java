@@ -16,8 +16,14 @@ public final class SidecarConfig {
 
     private final SidecarContext context;
 
+    public SidecarConfig(SidecarSpec sidecar, List<Endpoint> endpoints, MeshState mesh, Set<Mutant> mutants, Path runtimeDir,
+                         CertificateFiles certificates) {
+        this.context = new SidecarContext(sidecar, endpoints, mesh, mutants, runtimeDir, certificates);
+    }
+
+    /** Certificates in {@code runtimeDir/keys}: for rendering without a running CA (dry runs, tests). */
     public SidecarConfig(SidecarSpec sidecar, List<Endpoint> endpoints, MeshState mesh, Set<Mutant> mutants, Path runtimeDir) {
-        this.context = new SidecarContext(sidecar, endpoints, mesh, mutants, runtimeDir);
+        this(sidecar, endpoints, mesh, mutants, runtimeDir, new CertificateFiles(runtimeDir.resolve("keys")));
     }
 
     public String render() {
@@ -40,10 +46,18 @@ public final class SidecarConfig {
                     hard-stop-after 10s
                     maxconn 4096
                     stats socket %s mode 600 level admin expose-fd listeners
+                    # the log holds only requests that ended abnormally (connect timeouts, resets), not every request
+                    log stdout format raw local0
                 %s
                 defaults
                     mode http
-                    timeout connect 1s
+                    log global
+                    option httplog
+                    option dontlog-normal
+                    # Istio's default; between sidecars it covers the mutual-TLS handshake, slow on a loaded machine
+                    timeout connect 10s
+                    # as Envoy's upstream pools: an idle connection to a server serves any request, not only later ones of the same client
+                    http-reuse always
                     timeout client 60s
                     timeout server 60s
                     timeout http-request 10s

@@ -9,13 +9,20 @@ import java.util.Set;
 
 /**
  * What a sidecar's configuration is rendered from: the sidecar, the endpoints it can reach (the
- * mesh's service registry), the mesh state, the mutants in force and where runtime files live.
+ * mesh's service registry), the mesh state, the mutants in force, where runtime files live and
+ * where the sidecar's certificates are.
  */
-record SidecarContext(SidecarSpec sidecar, List<Endpoint> endpoints, MeshState mesh, Set<Mutant> mutants, Path runtimeDir) {
+record SidecarContext(SidecarSpec sidecar, List<Endpoint> endpoints, MeshState mesh, Set<Mutant> mutants, Path runtimeDir,
+                      CertificateFiles certificates) {
 
     SidecarContext {
         endpoints = List.copyOf(endpoints);
         mutants = Set.copyOf(mutants);
+    }
+
+    /** Certificates in {@code runtimeDir/keys}: for rendering without a running CA (dry runs, tests). */
+    SidecarContext(SidecarSpec sidecar, List<Endpoint> endpoints, MeshState mesh, Set<Mutant> mutants, Path runtimeDir) {
+        this(sidecar, endpoints, mesh, mutants, runtimeDir, new CertificateFiles(runtimeDir.resolve("keys")));
     }
 
     boolean mutant(Mutant mutant) {

@@ -3,7 +3,10 @@ package io.meshproof.target.local;
 import io.meshproof.bookinfo.Behavior;
 import io.meshproof.scenario.MeshState;
 import io.meshproof.scenario.Route;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -31,17 +34,33 @@ class SidecarConfigTest {
         return new Route.Rule(match == null ? null : new Route.Match(match), List.of(backends), null, null, null);
     }
 
+    /** Real certificates for PRODUCTPAGE, so that renderings pass {@code haproxy -c}, which opens them. */
+    @TempDir
+    static Path runtime;
+    static WorkloadCertificates certificates;
+
+    @BeforeAll
+    static void issueCertificates() {
+        certificates = WorkloadCertificates.create(runtime);
+        certificates.issue(PRODUCTPAGE.instance(), PRODUCTPAGE.workload());
+    }
+
+    @AfterAll
+    static void deleteKeys() {
+        certificates.close();
+    }
+
     static String render(MeshState mesh, Mutant... mutants) {
-        return new SidecarConfig(PRODUCTPAGE, ENDPOINTS, mesh, Set.of(mutants), Path.of("/run/x")).render();
+        return new SidecarConfig(PRODUCTPAGE, ENDPOINTS, mesh, Set.of(mutants), runtime, certificates.files()).render();
     }
 
     @Test
     void withoutARouteEveryEndpointTakesItsTurn() {
         String config = render(MeshState.EMPTY);
         assertThat(config).contains("frontend outbound_reviews\n    bind 127.0.0.1:30002\n    default_backend outbound_reviews_all");
-        assertThat(config).contains("server reviews-v1-aaaaa 127.0.0.1:20001 weight 1",
-                "server reviews-v2-bbbbb 127.0.0.1:20002 weight 1", "server reviews-v3-ccccc 127.0.0.1:20003 weight 1");
-        assertThat(config).contains("frontend inbound\n    bind 127.0.0.1:30001").contains("server app 127.0.0.1:30000");
+        assertThat(config).contains("server reviews-v1-aaaaa 127.0.0.1:20001 weight 1 ssl",
+                "server reviews-v2-bbbbb 127.0.0.1:20002 weight 1 ssl", "server reviews-v3-ccccc 127.0.0.1:20003 weight 1 ssl");
+        assertThat(config).contains("frontend inbound\n").contains("    bind 127.0.0.1:30001\n").contains("server app 127.0.0.1:30000");
     }
 
     @Test
@@ -49,8 +68,8 @@ class SidecarConfigTest {
         String config = render(routes(new Route("reviews", List.of(rule(null,
                 new Route.Backend("v1", 90), new Route.Backend("v2", 10))))));
         assertThat(config).contains("balance roundrobin")
-                .contains("server reviews-v1-aaaaa 127.0.0.1:20001 weight 180")
-                .contains("server reviews-v2-bbbbb 127.0.0.1:20002 weight 20")
+                .contains("server reviews-v1-aaaaa 127.0.0.1:20001 weight 180 ")
+                .contains("server reviews-v2-bbbbb 127.0.0.1:20002 weight 20 ")
                 .doesNotContain("reviews-v3-ccccc");
     }
 
@@ -77,9 +96,9 @@ class SidecarConfigTest {
     void splitSkewMovesTenPointsToTheFirstBackend() {
         MeshState mesh = routes(new Route("reviews", List.of(rule(null,
                 new Route.Backend("v1", 60), new Route.Backend("v2", 30), new Route.Backend("v3", 10)))));
-        assertThat(render(mesh, Mutant.SPLIT_SKEW)).contains("reviews-v1-aaaaa 127.0.0.1:20001 weight 140")
-                .contains("reviews-v2-bbbbb 127.0.0.1:20002 weight 45").contains("reviews-v3-ccccc 127.0.0.1:20003 weight 15");
-        assertThat(render(mesh)).contains("weight 120").contains("weight 60").contains("weight 20");
+        assertThat(render(mesh, Mutant.SPLIT_SKEW)).contains("reviews-v1-aaaaa 127.0.0.1:20001 weight 140 ")
+                .contains("reviews-v2-bbbbb 127.0.0.1:20002 weight 45 ").contains("reviews-v3-ccccc 127.0.0.1:20003 weight 15 ");
+        assertThat(render(mesh)).contains("weight 120 ").contains("weight 60 ").contains("weight 20 ");
     }
 
     @Test
@@ -100,13 +119,19 @@ class SidecarConfigTest {
             org.junit.jupiter.api.Assumptions.assumeTrue(false, "HAProxy is not installed: " + e.getMessage());
             return;
         }
-        MeshState mesh = routes(new Route("reviews", List.of(
+        MeshState mesh = new MeshState(MeshState.MtlsMode.STRICT, List.of(new Route("reviews", List.of(
                 rule(Map.of("end-user", "jas\"on\n"), new Route.Backend("v2", null)),
-                rule(null, new Route.Backend("v1", 50), new Route.Backend("v3", 50)))));
-        for (Mutant[] mutants : new Mutant[][] {{}, {Mutant.SPLIT_SKEW}, {Mutant.HEADER_IGNORED}}) {
-            Path file = dir.resolve("sidecar-" + mutants.length + ".cfg");
-            java.nio.file.Files.writeString(file, render(mesh, mutants));
-            haproxy.check(file);
+                rule(null, new Route.Backend("v1", 50), new Route.Backend("v3", 50))))), List.of(),
+                SecurityRenderingTest.POLICIES, List.of());
+        MeshState permissive = new MeshState(MeshState.MtlsMode.PERMISSIVE, mesh.routes(), List.of(), mesh.authorization(), List.of());
+        int n = 0;
+        for (MeshState state : List.of(mesh, permissive, MeshState.EMPTY)) {
+            for (Mutant[] mutants : new Mutant[][] {{}, {Mutant.SPLIT_SKEW}, {Mutant.HEADER_IGNORED}, {Mutant.MTLS_PERMISSIVE},
+                    {Mutant.AUTHZ_ALLOW_ALL}}) {
+                Path file = dir.resolve("sidecar-" + n++ + ".cfg");
+                java.nio.file.Files.writeString(file, render(state, mutants));
+                haproxy.check(file);
+            }
         }
         Path broken = dir.resolve("broken.cfg");
         java.nio.file.Files.writeString(broken, render(mesh).replace("balance roundrobin", "balance sideways"));
