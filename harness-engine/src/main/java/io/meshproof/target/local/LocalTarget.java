@@ -87,6 +87,7 @@ public final class LocalTarget implements MeshTarget {
     private volatile String controlPlaneError;
     private Thread shutdownHook;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LocalTarget(Set<Mutant> mutants, String haproxyPath, Path logDir) {
         this.mutants = mutants;
@@ -204,12 +205,12 @@ public final class LocalTarget implements MeshTarget {
             certificates.issue(spec.instance(), spec.workload());
             HaproxyProcess client = new HaproxyProcess(spec.instance(), haproxy, runDir.path(), logDir);
             client.start(sidecarConfig(spec));
-            runDir.noteProcess(client.pid());
+            track(client.pid());
             clients.put(spec.workload(), client);
         }
         services = new HaproxyProcess("services", haproxy, runDir.path(), logDir);
         services.start(ServiceAddressesConfig.render(servicePorts, endpoints(), runDir.path()));
-        runDir.noteProcess(services.pid());
+        track(services.pid());
         // sidecars started before all endpoints were known: give them the whole picture
         reconfigure(mesh);
         progress.line("ingress at " + entryUri(clientSpecs.get(INGRESS), "productpage") + ", logs in " + logDir.toAbsolutePath());
@@ -229,7 +230,7 @@ public final class LocalTarget implements MeshTarget {
         BookinfoProcess app;
         try {
             app = BookinfoProcess.start(spec, logDir.resolve(name + ".log"));
-            runDir.noteProcess(app.pid());
+            track(app.pid());
             app.awaitReady(READY_TIMEOUT);
         } catch (IOException e) {
             throw new TargetException("bookinfo " + name + " did not start: " + e.getMessage(), e);
@@ -242,7 +243,7 @@ public final class LocalTarget implements MeshTarget {
         LocalInstance instance = new LocalInstance(service, version, behavior, sidecarSpec, app, sidecar);
         certificates.issue(name, service);
         sidecar.start(sidecarConfig(sidecarSpec));
-        runDir.noteProcess(sidecar.pid());
+        track(sidecar.pid());
         return instance;
     }
 
@@ -294,6 +295,21 @@ public final class LocalTarget implements MeshTarget {
             String error = controlPlaneError;
             controlPlaneError = null;
             throw new TargetException("the local control plane failed during the scenario: " + error);
+        }
+    }
+
+    /**
+     * Notes a process this target started, so that nothing outlives the run: when the target is
+     * already closing (Ctrl-C during start), the process is stopped at once.
+     */
+    private void track(long pid) throws TargetException {
+        runDir.noteProcess(pid);
+        if (closed) {
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            });
+            throw new TargetException("the local target was stopped while starting");
         }
     }
 
@@ -358,7 +374,7 @@ public final class LocalTarget implements MeshTarget {
         HaproxyProcess oldServices = services;
         HaproxyProcess newServices = new HaproxyProcess("services-" + UPGRADES.incrementAndGet(), haproxy, runDir.path(), logDir);
         newServices.start(ServiceAddressesConfig.render(servicePorts, endpoints(), runDir.path()));
-        runDir.noteProcess(newServices.pid());
+        track(newServices.pid());
         services = newServices;
         oldServices.drain();
         synchronized (this) {
@@ -374,7 +390,7 @@ public final class LocalTarget implements MeshTarget {
         HaproxyProcess old = clients.get(spec.workload());
         HaproxyProcess fresh = new HaproxyProcess(spec.instance() + "-" + UPGRADES.incrementAndGet(), haproxy, runDir.path(), logDir);
         fresh.start(sidecarConfig(spec));
-        runDir.noteProcess(fresh.pid());
+        track(fresh.pid());
         clients.put(spec.workload(), fresh);
         old.drain();
     }
@@ -559,9 +575,13 @@ public final class LocalTarget implements MeshTarget {
         Files.createDirectories(logDir);
     }
 
+    /**
+     * Stops everything. Not synchronized with {@link #start}: the shutdown hook (Ctrl-C) must not wait
+     * for a start in progress; a process that start creates after this point is stopped at birth.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
         closed = true;

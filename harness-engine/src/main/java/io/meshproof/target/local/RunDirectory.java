@@ -44,9 +44,28 @@ final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /** Stops every noted process still running (one started while the harness was closing, say), then deletes the directory. */
     @Override
     public void close() {
+        stopNoted(dir);
         deleteTree(dir);
+    }
+
+    private static void stopNoted(Path dir) {
+        Path pids = dir.resolve("pids");
+        if (!Files.exists(pids)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(pids)) {
+                ProcessHandle.of(Long.parseLong(line.strip())).filter(ProcessHandle::isAlive).filter(RunDirectory::ours).ifPresent(p -> {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: the normal path stopped every process already
+        }
     }
 
     /** Stops the processes of earlier runs whose harness is gone, and removes their directories. */
@@ -59,12 +78,7 @@ final class RunDirectory implements AutoCloseable {
                     if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
                         return;
                     }
-                    if (Files.exists(d.resolve("pids"))) {
-                        for (String line : Files.readAllLines(d.resolve("pids"))) {
-                            ProcessHandle.of(Long.parseLong(line.strip())).filter(RunDirectory::ours)
-                                    .ifPresent(ProcessHandle::destroyForcibly);
-                        }
-                    }
+                    stopNoted(d);
                 } catch (IOException | RuntimeException e) {
                     // not ours or half-written: leave it
                     return;
