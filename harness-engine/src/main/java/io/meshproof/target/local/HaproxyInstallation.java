@@ -91,7 +91,7 @@ public record HaproxyInstallation(Path binary, String version) {
     /** Checks a configuration file without running it ({@code haproxy -c}); the error names the line. */
     public void check(Path config) throws TargetException {
         try {
-            Process p = new ProcessBuilder(binary.toString(), "-c", "-q", "-f", config.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(binary.toString(), "-c", "-f", config.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -228,6 +228,10 @@ class ResilienceRenderingTest {
             return;
         }
         DelayScript.writeInto(dir);
+        // haproxy -c opens the certificate files of the mutual-TLS options, so they must exist
+        WorkloadCertificates certificates = WorkloadCertificates.create(dir);
+        certificates.issue(PRODUCTPAGE.instance(), PRODUCTPAGE.workload());
+        certificates.issue(RATINGS.instance(), RATINGS.workload());
         List<Mutant[]> variants = new ArrayList<>();
         variants.add(new Mutant[0]);
         for (Mutant m : Mutant.values()) {
@@ -240,13 +244,16 @@ class ResilienceRenderingTest {
             for (Mutant[] mutants : variants) {
                 for (SidecarSpec sidecar : List.of(PRODUCTPAGE, RATINGS)) {
                     Path file = dir.resolve("sidecar-" + n++ + ".cfg");
-                    Files.writeString(file, render(sidecar, mesh, dir, mutants));
+                    Files.writeString(file, new SidecarConfig(sidecar, ENDPOINTS, mesh,
+                            mutants.length == 0 ? Set.of() : EnumSet.copyOf(List.of(mutants)), dir, certificates.files()).render());
                     haproxy.check(file);
                 }
             }
         }
         Path broken = dir.resolve("broken.cfg");
-        Files.writeString(broken, render(PRODUCTPAGE, everything(), dir).replace("retry-on conn-failure", "retry-on 409 conn-failure"));
+        Files.writeString(broken, new SidecarConfig(PRODUCTPAGE, ENDPOINTS, everything(), Set.of(), dir, certificates.files()).render()
+                .replace("retry-on conn-failure", "retry-on 409 conn-failure"));
         assertThatThrownBy(() -> haproxy.check(broken)).isInstanceOf(TargetException.class).hasMessageContaining("invalid");
+        certificates.close();
     }
 }
