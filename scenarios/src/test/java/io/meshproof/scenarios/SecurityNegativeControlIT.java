@@ -24,7 +24,7 @@ class SecurityNegativeControlIT {
     @Test
     void authzAllowAllFailsEveryRefusalByPolicyAndNothingElse() {
         assertOnlyTheseFail(MutantRun.run("authz-allow-all", FAMILY), Set.of(
-                "ratings-deny-all/convergence", "ratings-deny-all/rejected", "ratings-deny-all/status",
+                "ratings-deny-all/convergence", "ratings-deny-all/rejected", "ratings-deny-all/status 403",
                 "ratings-deny-path/convergence", "ratings-deny-path/rejected",
                 "reviews-allow-get-denies-post/convergence", "reviews-allow-get-denies-post/rejected",
                 "reviews-allow-productpage-denies-tester/convergence", "reviews-allow-productpage-denies-tester/rejected"));

@@ -250,7 +250,6 @@ public final class LocalTarget implements MeshTarget {
     @Override
     public Deployment apply(Scenario scenario, Progress progress) throws TargetException {
         long started = System.nanoTime();
-        List<LocalInstance> extras = new ArrayList<>();
         List<Callable<LocalInstance>> starts = new ArrayList<>();
         for (Setup.ExtraInstances extra : scenario.setup().instances()) {
             for (int i = 0; i < extra.countOr1(); i++) {
@@ -258,10 +257,12 @@ public final class LocalTarget implements MeshTarget {
             }
         }
         if (!starts.isEmpty()) {
+            List<LocalInstance> added;
             try (Progress.Step step = progress.step("starting " + starts.size() + " extra instances")) {
-                extras.addAll(all(starts));
+                added = all(starts);
             }
-            instances.addAll(extras);
+            extras.addAll(added); // removed again when the scenario ends (restore)
+            instances.addAll(added);
         }
         long reloadMs = reconfigure(scenario.mesh());
         progress.line("sidecars reloaded in " + reloadMs + " ms");
