@@ -1,5 +1,7 @@
 package io.meshproof.target;
 
+import java.util.Locale;
+
 /**
  * Progress lines for long steps (cluster, install, deploy, convergence, load), each with the
  * elapsed time, so a person watching a run knows what it is doing.
@@ -13,12 +15,37 @@ public interface Progress {
     /** Starts a step; closing it prints the step with its duration. */
     default Step step(String what) {
         line(what + " ...");
-        long started = System.nanoTime();
-        return () -> line(what + " done in " + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9));
+        return new Step(this, what, System.nanoTime());
     }
 
-    interface Step extends AutoCloseable {
+    /** A long step under way: closing it says it is done, unless it was said to have failed. */
+    final class Step implements AutoCloseable {
+        private final Progress progress;
+        private final String what;
+        private final long startedNanos;
+        private boolean ended;
+
+        private Step(Progress progress, String what, long startedNanos) {
+            this.progress = progress;
+            this.what = what;
+            this.startedNanos = startedNanos;
+        }
+
+        /** Ends the step as failed, so that its close does not claim it was done; the caller reports the cause. */
+        public void failed() {
+            end(" failed after ");
+        }
+
         @Override
-        void close();
+        public void close() {
+            end(" done in ");
+        }
+
+        private void end(String how) {
+            if (!ended) {
+                ended = true;
+                progress.line(what + how + String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedNanos) / 1e9));
+            }
+        }
     }
 }

@@ -46,10 +46,13 @@ public final class TargetDescriptor extends AbstractTestDescriptor implements No
         }
         Progress progress = run.console().child(target + ": ");
         try (Progress.Step step = progress.step("starting target " + target)) {
-            context.target().start(progress);
-        } catch (Exception e) {
-            run.targetFailed("target " + target + " did not start: " + e.getMessage());
-            throw e;
+            try {
+                context.target().start(progress);
+            } catch (Exception e) {
+                step.failed();
+                run.targetFailed("target " + target + " did not start: " + e.getMessage());
+                throw e;
+            }
         }
         progress.line("target is " + context.target().info().version()
                 + (context.target().info().cluster() == null ? "" : " on " + context.target().info().cluster()));

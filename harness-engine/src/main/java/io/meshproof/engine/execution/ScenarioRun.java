@@ -63,7 +63,12 @@ public final class ScenarioRun {
         long applyStart = System.nanoTime();
         Deployment deployment;
         try (var step = progress.step("applying the mesh state")) {
-            deployment = target.apply(scenario, progress);
+            try {
+                deployment = target.apply(scenario, progress);
+            } catch (TargetException | RuntimeException e) {
+                step.failed();
+                throw e;
+            }
         }
         try (deployment) {
             outcome.rendered(target.render(scenario));

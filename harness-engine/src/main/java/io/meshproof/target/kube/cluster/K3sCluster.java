@@ -61,7 +61,13 @@ public final class K3sCluster implements KubeCluster {
             throw new TargetException("mesh.cluster=k3s needs a Docker engine, and none is reachable. Start Docker "
                     + "(or set DOCKER_HOST), or use an existing cluster with -Dmesh.cluster=kubeconfig.");
         }
-        try (Progress.Step ignored = progress.step("k3s " + image + " starting")) {
+        try (Progress.Step step = progress.step("k3s " + image + " starting")) {
+            startContainer(step);
+        }
+    }
+
+    private void startContainer(Progress.Step step) throws TargetException {
+        try {
             // the constructor already talks to Docker (it asks for the host), so it runs only here
             K3sContainer k3s = new K3sContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("rancher/k3s"));
             k3s.addExposedPorts(ingressNodePort);
@@ -73,6 +79,7 @@ public final class K3sCluster implements KubeCluster {
             container = k3s;
             client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(k3s.getKubeConfigYaml())).build();
         } catch (RuntimeException e) {
+            step.failed();
             close();
             throw new TargetException("k3s " + image + " did not start: " + e.getMessage()
                     + ". Check that the image exists (-Dmesh.k3s.image) and that Docker can run privileged containers.", e);
