@@ -52,6 +52,9 @@ import java.util.concurrent.TimeUnit;
 public final class LocalTarget implements MeshTarget {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    /** A fresh instance is warmed before it joins any endpoints: the first requests of a new JVM stall (see BookinfoProcess.warmUp). */
+    private static final int WARM_UP_REQUESTS = 20;
+    private static final Duration WARM_UP_BUDGET = Duration.ofSeconds(3);
     private static final String INGRESS = "ingress";
     private static final String TESTER = "tester";
 
@@ -232,6 +235,7 @@ public final class LocalTarget implements MeshTarget {
             app = BookinfoProcess.start(spec, logDir.resolve(name + ".log"));
             track(app.pid());
             app.awaitReady(READY_TIMEOUT);
+            app.warmUp(WARM_UP_REQUESTS, WARM_UP_BUDGET);
         } catch (IOException e) {
             throw new TargetException("bookinfo " + name + " did not start: " + e.getMessage(), e);
         } catch (InterruptedException e) {
