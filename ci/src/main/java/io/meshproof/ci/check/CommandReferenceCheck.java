@@ -5,7 +5,6 @@ import io.meshproof.ci.shell.MavenInvocation;
 import io.meshproof.ci.shell.ShellCommand;
 import io.meshproof.ci.shell.ShellScript;
 import io.meshproof.ci.shell.ShellWord;
-import io.meshproof.ci.workflow.Job;
 import io.meshproof.ci.workflow.Step;
 import io.meshproof.ci.workflow.Workflow;
 
@@ -35,14 +34,12 @@ public final class CommandReferenceCheck implements WorkflowCheck {
     @Override
     public List<Finding> check(Workflow workflow, Project project) {
         List<Finding> findings = new ArrayList<>();
-        for (Job job : workflow.jobs()) {
-            for (Step step : job.steps()) {
-                step.run().ifPresent(script -> {
-                    for (String problem : problems(script, step.workingDirectory(), project)) {
-                        findings.add(new Finding(workflow.displayName(), step.where() + ".run", problem));
-                    }
-                });
-            }
+        for (Step step : workflow.steps()) {
+            step.run().ifPresent(script -> {
+                for (String problem : problems(script, step.workingDirectory(), project)) {
+                    findings.add(new Finding(workflow.displayName(), step.where() + ".run", problem));
+                }
+            });
         }
         return findings;
     }

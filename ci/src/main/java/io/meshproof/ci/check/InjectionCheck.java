@@ -1,7 +1,6 @@
 package io.meshproof.ci.check;
 
 import io.meshproof.ci.project.Project;
-import io.meshproof.ci.workflow.Job;
 import io.meshproof.ci.workflow.Step;
 import io.meshproof.ci.workflow.Workflow;
 
@@ -24,20 +23,18 @@ public final class InjectionCheck implements WorkflowCheck {
     @Override
     public List<Finding> check(Workflow workflow, Project project) {
         List<Finding> findings = new ArrayList<>();
-        for (Job job : workflow.jobs()) {
-            for (Step step : job.steps()) {
-                step.run().ifPresent(script -> {
-                    Matcher m = EXPRESSION.matcher(script);
-                    while (m.find()) {
-                        String expression = m.group(1).strip();
-                        if (UNTRUSTED.matcher(expression).find()) {
-                            findings.add(new Finding(workflow.displayName(), step.where() + ".run",
-                                    "splices ${{ " + expression + " }} into the script, where a crafted value runs as"
-                                            + " shell code; pass it through env: (NAME: ${{ " + expression + " }}) and use \"$NAME\""));
-                        }
+        for (Step step : workflow.steps()) {
+            step.run().ifPresent(script -> {
+                Matcher m = EXPRESSION.matcher(script);
+                while (m.find()) {
+                    String expression = m.group(1).strip();
+                    if (UNTRUSTED.matcher(expression).find()) {
+                        findings.add(new Finding(workflow.displayName(), step.where() + ".run",
+                                "splices ${{ " + expression + " }} into the script, where a crafted value runs as"
+                                        + " shell code; pass it through env: (NAME: ${{ " + expression + " }}) and use \"$NAME\""));
                     }
-                });
-            }
+                }
+            });
         }
         return findings;
     }

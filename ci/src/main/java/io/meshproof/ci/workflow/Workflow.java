@@ -80,6 +80,15 @@ public record Workflow(Path file, JsonNode root) {
         return jobs;
     }
 
+    /** Every step of every job, in order: for checks that look at steps one by one. */
+    public List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        for (Job job : jobs()) {
+            steps.addAll(job.steps());
+        }
+        return steps;
+    }
+
     /** The repository-relative name GitHub shows, for messages: {@code .github/workflows/verify.yml}. */
     public String displayName() {
         Path parent = file.getParent();

@@ -5,7 +5,6 @@ import io.meshproof.bookinfo.Behavior;
 import io.meshproof.bookinfo.process.LoopbackPorts;
 import io.meshproof.scenario.Destination;
 import io.meshproof.scenario.MeshState;
-import io.meshproof.target.TargetException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Real sockets: a sidecar rendered with outlier detection ejects an endpoint that answers 503 after
@@ -70,13 +68,7 @@ class EjectionTimingTest {
 
     @Test
     void anEjectedEndpointStaysOutForTheBaseEjectionTimeThoughItPassesItsHealthCheck() throws Exception {
-        HaproxyInstallation haproxy;
-        try {
-            haproxy = HaproxyInstallation.find(null);
-        } catch (TargetException e) {
-            assumeTrue(false, "HAProxy is not installed: " + e.getMessage());
-            return;
-        }
+        HaproxyInstallation haproxy = InstalledHaproxy.require();
         List<Endpoint> endpoints = List.of(
                 new Endpoint("ratings", "v1", "ratings-v1-good", upstream("good", 200), Behavior.healthy),
                 new Endpoint("ratings", "v1", "ratings-v1-bad", upstream("bad", 503), Behavior.unavailable));

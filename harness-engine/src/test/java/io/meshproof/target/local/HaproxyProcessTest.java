@@ -15,7 +15,6 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Real HAProxy: start, reload through the master CLI, refuse a broken configuration, stop. */
 class HaproxyProcessTest {
@@ -27,13 +26,7 @@ class HaproxyProcessTest {
 
     @BeforeEach
     void haproxyIsInstalled() throws TargetException {
-        HaproxyInstallation installation;
-        try {
-            installation = HaproxyInstallation.find(null);
-        } catch (TargetException e) {
-            assumeTrue(false, "HAProxy is not installed: " + e.getMessage());
-            return;
-        }
+        HaproxyInstallation installation = InstalledHaproxy.require();
         haproxy = new HaproxyProcess("test", installation, dir, dir);
     }
 

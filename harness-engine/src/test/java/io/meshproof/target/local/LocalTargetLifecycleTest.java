@@ -17,7 +17,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The local target's own life cycle on real processes: a scenario's extra instances come and go
@@ -33,11 +32,7 @@ class LocalTargetLifecycleTest {
 
     @BeforeAll
     static void start() throws TargetException {
-        try {
-            HaproxyInstallation.find(null);
-        } catch (TargetException e) {
-            assumeTrue(false, "HAProxy is not installed: " + e.getMessage());
-        }
+        InstalledHaproxy.require();
         target = LocalTarget.configure(Map.of("mesh.report.dir", reports.toString()));
         target.start(Progress.SILENT);
         started = ProcessHandle.current().descendants().toList();

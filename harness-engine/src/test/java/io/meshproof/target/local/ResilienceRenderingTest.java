@@ -20,7 +20,6 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Faults, timeouts, retries, connection pools, outlier detection and rate limits as the sidecars render them. */
 class ResilienceRenderingTest {
@@ -220,13 +219,7 @@ class ResilienceRenderingTest {
 
     @Test
     void everyRenderingWithEveryMutantPassesHaproxysOwnCheck(@TempDir Path dir) throws Exception {
-        HaproxyInstallation haproxy;
-        try {
-            haproxy = HaproxyInstallation.find(null);
-        } catch (TargetException e) {
-            assumeTrue(false, "HAProxy is not installed: " + e.getMessage());
-            return;
-        }
+        HaproxyInstallation haproxy = InstalledHaproxy.require();
         DelayScript.writeInto(dir);
         // haproxy -c opens the certificate files of the mutual-TLS options, so they must exist
         WorkloadCertificates certificates = WorkloadCertificates.create(dir);

@@ -112,13 +112,7 @@ class SidecarConfigTest {
 
     @Test
     void everyRenderingPassesHaproxysOwnCheck(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        HaproxyInstallation haproxy;
-        try {
-            haproxy = HaproxyInstallation.find(null);
-        } catch (io.meshproof.target.TargetException e) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "HAProxy is not installed: " + e.getMessage());
-            return;
-        }
+        HaproxyInstallation haproxy = InstalledHaproxy.require();
         MeshState mesh = new MeshState(MeshState.MtlsMode.STRICT, List.of(new Route("reviews", List.of(
                 rule(Map.of("end-user", "jas\"on\n"), new Route.Backend("v2", null)),
                 rule(null, new Route.Backend("v1", 50), new Route.Backend("v3", 50))))), List.of(),

@@ -47,7 +47,6 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Real HAProxy sidecars with certificates from the run's CA: a reviews sidecar in front of a tiny
@@ -73,13 +72,7 @@ class SidecarSecurityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HaproxyInstallation haproxy;
-        try {
-            haproxy = HaproxyInstallation.find(null);
-        } catch (TargetException e) {
-            assumeTrue(false, "HAProxy is not installed: " + e.getMessage());
-            return;
-        }
+        HaproxyInstallation haproxy = InstalledHaproxy.require();
         certificates = WorkloadCertificates.create(runtime);
         app = HttpServer.create(new InetSocketAddress("127.0.0.1", REVIEWS.appPort()), 16);
         app.createContext("/", exchange -> {
